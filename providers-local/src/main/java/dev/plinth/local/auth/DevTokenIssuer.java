@@ -17,6 +17,7 @@ import dev.plinth.error.PlinthException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -87,7 +88,8 @@ public final class DevTokenIssuer implements TokenIssuer {
   }
 
   /** Issues tokens as if the clock read {@code issuedAt}: lets tests mint expired tokens. */
-  IssuedTokens issueAt(TokenRequest request, Instant issuedAt) {
+  IssuedTokens issueAt(TokenRequest request, Instant when) {
+    Instant issuedAt = when.truncatedTo(ChronoUnit.SECONDS); // JWT times are whole seconds
     Duration ttl = request.ttl() == null ? settings.tokenTtl() : request.ttl();
     JWTClaimsSet access = claims.access(request, issuedAt, ttl);
     String refresh = sign(claims.refresh(request, issuedAt));
