@@ -2,6 +2,8 @@ package dev.plinth.local.auth;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.plinth.auth.Principal;
+import dev.plinth.error.AuthenticationException;
+import dev.plinth.error.AuthenticationException.Reason;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Arrays;
@@ -9,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -29,13 +32,18 @@ final class ClaimsPrincipalMapper {
    *
    * @param claims verified claims
    * @return the principal
+   * @throws AuthenticationException MALFORMED if the token has no subject
    */
   Principal map(JWTClaimsSet claims) {
     List<String> roles = list(claims, "roles");
     Set<String> scopes = scopes(claims);
-    String oid = string(claims, "oid");
+    String subject = firstNonNull(string(claims, "oid"), claims.getSubject());
+    if (subject == null) {
+      throw new AuthenticationException(
+          Reason.MALFORMED, "Token names no subject: it has neither 'oid' nor 'sub'.");
+    }
     return new Principal(
-        oid != null ? oid : claims.getSubject(),
+        subject,
         string(claims, "name"),
         firstNonNull(string(claims, "email"), string(claims, "preferred_username")),
         string(claims, "tid"),
@@ -82,7 +90,7 @@ final class ClaimsPrincipalMapper {
   private static List<String> list(JWTClaimsSet claims, String name) {
     try {
       List<String> values = claims.getStringListClaim(name);
-      return values == null ? List.of() : values;
+      return values == null ? List.of() : values.stream().filter(Objects::nonNull).toList();
     } catch (ParseException e) {
       return List.of();
     }
