@@ -14,6 +14,8 @@ import dev.plinth.storage.PresignMethod;
 import dev.plinth.storage.PresignedUrl;
 import dev.plinth.storage.PutOptions;
 import dev.plinth.storage.StorageCapabilities;
+import dev.plinth.telemetry.Telemetry;
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Objects;
@@ -52,10 +54,7 @@ public final class PortableBlobStore implements BlobStore, AutoCloseable {
    * @param config the configuration ({@value #STRICT_KEY} is read from it)
    */
   public PortableBlobStore(
-      String provider,
-      BlobStoreDriver driver,
-      dev.plinth.telemetry.Telemetry telemetry,
-      PlinthConfig config) {
+      String provider, BlobStoreDriver driver, Telemetry telemetry, PlinthConfig config) {
     this.provider = Objects.requireNonNull(provider, "provider");
     this.driver = Objects.requireNonNull(driver, "driver");
     this.capabilities = Objects.requireNonNull(driver.capabilities(), "driver capabilities");
@@ -95,7 +94,7 @@ public final class PortableBlobStore implements BlobStore, AutoCloseable {
               new CountingInputStream(key, content, length, maxBlobBytes);
           try {
             return driver.put(key, counting, length, checked);
-          } catch (RuntimeException | java.io.IOException e) {
+          } catch (RuntimeException | IOException e) {
             // Report the stream's own failure (limit, length, caller's I/O) even if a driver
             // wrapped it.
             if (counting.failure() != null) {
