@@ -10,8 +10,8 @@ import dev.plinth.spi.telemetry.TelemetryProvider;
 import java.util.Locale;
 
 /**
- * The five ports, declared in start order: telemetry first (every other port records into it),
- * then auth, cache, storage and queue. The platform closes them in reverse.
+ * The five ports, declared in start order: telemetry first (every other port records into it), then
+ * auth, cache, storage and queue. The platform closes them in reverse.
  */
 public enum PortName {
   /** Metrics, spans and events. */

@@ -16,9 +16,9 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The {@link Authenticator} every provider is used through: strips {@code Bearer }, refuses
- * missing tokens, records {@link PlinthMetrics#AUTH_SUCCESSES}, {@link PlinthMetrics#AUTH_FAILURES}
- * and {@link PlinthMetrics#AUTH_DURATION}, and turns unexpected driver errors into {@link
+ * The {@link Authenticator} every provider is used through: strips {@code Bearer }, refuses missing
+ * tokens, records {@link PlinthMetrics#AUTH_SUCCESSES}, {@link PlinthMetrics#AUTH_FAILURES} and
+ * {@link PlinthMetrics#AUTH_DURATION}, and turns unexpected driver errors into {@link
  * ProviderUnavailableException}. Token text never appears in a message.
  */
 public final class PortableAuthenticator implements Authenticator, AutoCloseable {
@@ -50,7 +50,8 @@ public final class PortableAuthenticator implements Authenticator, AutoCloseable
       telemetry
           .counter(
               PlinthMetrics.AUTH_SUCCESSES,
-              Tags.of("provider", provider, "kind", principal.kind().name().toLowerCase(Locale.ROOT)))
+              Tags.of(
+                  "provider", provider, "kind", principal.kind().name().toLowerCase(Locale.ROOT)))
           .increment();
       return principal;
     } catch (AuthenticationException e) {

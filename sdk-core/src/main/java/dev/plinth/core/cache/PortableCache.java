@@ -125,7 +125,8 @@ public final class PortableCache implements Cache, AutoCloseable {
         return type.cast(candidate);
       }
     }
-    throw new IllegalArgumentException("Cache provider '" + provider + "' wraps no " + type.getName());
+    throw new IllegalArgumentException(
+        "Cache provider '" + provider + "' wraps no " + type.getName());
   }
 
   @Override

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A fixed map of dotted keys to values: the properties given to {@code Platform.builder()}
- * (ordinal 500, above system properties) or any other programmatic source.
+ * A fixed map of dotted keys to values: the properties given to {@code Platform.builder()} (ordinal
+ * 500, above system properties) or any other programmatic source.
  */
 public final class MapConfigSource implements ConfigSource {
   /** The ordinal of properties set on the platform builder: they win over every other source. */

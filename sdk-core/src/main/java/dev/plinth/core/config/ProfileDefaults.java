@@ -33,7 +33,8 @@ public final class ProfileDefaults implements ConfigSource {
         switch (profile) {
           case LOCAL -> providers("filesystem", "memory", "artemis", "dev", "console");
           case AZURE ->
-              providers("azure-blob", "azure-redis", "azure-servicebus", "entra-id", "app-insights");
+              providers(
+                  "azure-blob", "azure-redis", "azure-servicebus", "entra-id", "app-insights");
           case MEMORY -> providers("memory", "memory", "memory", "memory", "memory");
         };
   }

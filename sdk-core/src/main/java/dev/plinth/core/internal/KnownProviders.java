@@ -25,7 +25,9 @@ final class KnownProviders {
       ARTIFACTS.put(name, LOCAL);
     }
     for (String name :
-        new String[] {"azure-blob", "azure-servicebus", "entra-id", "azure-redis", "app-insights"}) {
+        new String[] {
+          "azure-blob", "azure-servicebus", "entra-id", "azure-redis", "app-insights"
+        }) {
       ARTIFACTS.put(name, AZURE);
     }
     ARTIFACTS.put("memory", CORE);
@@ -56,5 +58,4 @@ final class KnownProviders {
     byArtifact.forEach((artifact, names) -> table.add(String.join("/", names) + " -> " + artifact));
     return table.toString();
   }
-
 }

@@ -86,7 +86,8 @@ public final class PortableMessageQueue implements MessageQueue, AutoCloseable {
         return type.cast(candidate);
       }
     }
-    throw new IllegalArgumentException("Queue provider '" + provider + "' wraps no " + type.getName());
+    throw new IllegalArgumentException(
+        "Queue provider '" + provider + "' wraps no " + type.getName());
   }
 
   @Override
