@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <pre>{@code
  * try (Platform platform = Platform.fromEnvironment()) {
- *   platform.storage().put("reports/1.json", bytes, PutOptions.defaults());
+ *   platform.storage().put("reports/1.json", bytes, PutOptions.none());
  * }
  * }</pre>
  */
