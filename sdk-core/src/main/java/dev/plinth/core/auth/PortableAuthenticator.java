@@ -79,7 +79,9 @@ public final class PortableAuthenticator implements Authenticator, AutoCloseable
 
   private String stripBearer(String bearerToken) {
     String token = bearerToken == null ? "" : bearerToken.strip();
-    if (token.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+    if (token.equalsIgnoreCase(BEARER.strip())) {
+      token = ""; // "Bearer " with nothing after it, already stripped of its space
+    } else if (token.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       token = token.substring(BEARER.length()).strip();
     }
     if (token.isEmpty()) {
