@@ -3,6 +3,7 @@ package dev.plinth.local.storage;
 import dev.plinth.Capabilities;
 import dev.plinth.Health;
 import dev.plinth.error.InvalidKeyException;
+import dev.plinth.error.NotFoundException;
 import dev.plinth.error.PreconditionFailedException;
 import dev.plinth.spi.storage.BlobStoreDriver;
 import dev.plinth.storage.Blob;
@@ -30,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -75,8 +77,7 @@ public final class FileSystemBlobStoreDriver implements BlobStoreDriver {
     this.reader = new ConsistentReader(layout, locks);
     this.lister = new BlobLister(layout);
     this.clock = Clock.systemUTC();
-    byte[] secret =
-        PresignSecret.resolve(java.util.Optional.ofNullable(presignSecret), layout.reserved());
+    byte[] secret = PresignSecret.resolve(Optional.ofNullable(presignSecret), layout.reserved());
     this.verifier = new PresignedUrlVerifier(secret, clock);
     this.presignBaseUrl = Objects.requireNonNull(presignBaseUrl, "presignBaseUrl");
   }
@@ -200,7 +201,7 @@ public final class FileSystemBlobStoreDriver implements BlobStoreDriver {
     for (String key : pageKeys) {
       try {
         items.add(reader.stat(key));
-      } catch (dev.plinth.error.NotFoundException e) {
+      } catch (NotFoundException e) {
         // deleted while listing
       }
     }

@@ -11,6 +11,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +36,17 @@ class FileSystemBlobStoreListingTest {
             .mapToObj(i -> String.format(i % 3 == 0 ? "p/d%02d/k%05d" : "p/k%05d-%d", i % 50, i))
             .sorted()
             .collect(Collectors.toList());
-    expectedKeys.parallelStream().forEach(FileSystemBlobStoreListingTest::putKey);
+    // Puts are fsync-bound, not CPU-bound: write with more threads than cores.
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      CompletableFuture.allOf(
+              expectedKeys.stream()
+                  .map(k -> CompletableFuture.runAsync(() -> putKey(k), pool))
+                  .toArray(CompletableFuture[]::new))
+          .join();
+    } finally {
+      pool.shutdown();
+    }
     putKey("q/outside-prefix");
   }
 
