@@ -2,9 +2,7 @@ package dev.plinth.local.storage;
 
 import dev.plinth.Capabilities;
 import dev.plinth.Health;
-import dev.plinth.error.InvalidKeyException;
 import dev.plinth.error.NotFoundException;
-import dev.plinth.error.PreconditionFailedException;
 import dev.plinth.spi.storage.BlobStoreDriver;
 import dev.plinth.storage.Blob;
 import dev.plinth.storage.BlobInfo;
@@ -19,10 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.channels.Channels;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Stores blobs as plain files under a root directory: data at {@code <root>/<key>}, content type,
@@ -54,6 +48,7 @@ public final class FileSystemBlobStoreDriver implements BlobStoreDriver {
   private final KeyLocks locks;
   private final ConsistentReader reader;
   private final BlobLister lister;
+  private final BlobWriter writer;
   private final PresignedUrlVerifier verifier;
   private final String presignBaseUrl;
   private final Clock clock;
@@ -77,6 +72,7 @@ public final class FileSystemBlobStoreDriver implements BlobStoreDriver {
     this.reader = new ConsistentReader(layout, locks);
     this.lister = new BlobLister(layout);
     this.clock = Clock.systemUTC();
+    this.writer = new BlobWriter(layout, locks, reader, clock);
     byte[] secret = PresignSecret.resolve(Optional.ofNullable(presignSecret), layout.reserved());
     this.verifier = new PresignedUrlVerifier(secret, clock);
     this.presignBaseUrl = Objects.requireNonNull(presignBaseUrl, "presignBaseUrl");
@@ -103,47 +99,7 @@ public final class FileSystemBlobStoreDriver implements BlobStoreDriver {
   @Override
   public BlobInfo put(String key, InputStream content, long length, PutOptions options)
       throws IOException {
-    Path data = layout.dataPath(key);
-    Path sidecarFile = layout.sidecarPath(key);
-    if (Files.isDirectory(data)) {
-      throw prefixConflict(key);
-    }
-    DurableFiles.Staged staged = stageData(key, data, content);
-    Path sidecarTemp = null;
-    try {
-      if (length >= 0 && staged.size() != length) {
-        throw new IllegalArgumentException(
-            "Put of '"
-                + key
-                + "' declared "
-                + length
-                + " bytes but the stream had "
-                + staged.size()
-                + "; pass the exact length or -1");
-      }
-      BlobInfo info =
-          new BlobInfo(
-              key,
-              staged.size(),
-              staged.sha256(),
-              options.effectiveContentType(),
-              clock.instant(),
-              options.metadata());
-      Sidecar sidecar =
-          new Sidecar(UUID.randomUUID().toString(), DurableFiles.dataId(staged.temp()), info);
-      sidecarTemp = DurableFiles.stageSmall(sidecarFile, sidecar::write);
-      try (KeyLocks.Held held = locks.acquire(key)) {
-        checkPreconditions(key, options);
-        DurableFiles.moveInto(staged.temp(), data);
-        DurableFiles.moveInto(sidecarTemp, sidecarFile);
-      }
-      return info;
-    } finally {
-      Files.deleteIfExists(staged.temp());
-      if (sidecarTemp != null) {
-        Files.deleteIfExists(sidecarTemp);
-      }
-    }
+    return writer.put(key, content, length, options);
   }
 
   @Override
@@ -174,20 +130,7 @@ public final class FileSystemBlobStoreDriver implements BlobStoreDriver {
 
   @Override
   public boolean delete(String key) throws IOException {
-    Path data = layout.dataPath(key);
-    Path sidecarFile = layout.sidecarPath(key);
-    boolean existed;
-    try (KeyLocks.Held held = locks.acquire(key)) {
-      // Data first: a reader that still finds the sidecar retries and then sees "not found".
-      existed = Files.isRegularFile(data) && Files.deleteIfExists(data);
-      Files.deleteIfExists(sidecarFile);
-    }
-    if (existed) {
-      DurableFiles.fsyncDirectory(data.getParent());
-      BlobLayout.pruneEmptyParents(data.getParent(), layout.root());
-      BlobLayout.pruneEmptyParents(sidecarFile.getParent(), layout.metaRoot());
-    }
-    return existed;
+    return writer.delete(key);
   }
 
   @Override
@@ -260,52 +203,5 @@ public final class FileSystemBlobStoreDriver implements BlobStoreDriver {
   @Override
   public void close() {
     // Nothing to release: files and locks are opened per operation.
-  }
-
-  private DurableFiles.Staged stageData(String key, Path data, InputStream content)
-      throws IOException {
-    try {
-      return DurableFiles.stage(data, content);
-    } catch (FileAlreadyExistsException e) {
-      throw prefixConflict(key);
-    } catch (FileSystemException e) {
-      if (!(e instanceof NoSuchFileException) && "Not a directory".equals(e.getReason())) {
-        throw prefixConflict(key);
-      }
-      throw e;
-    }
-  }
-
-  private void checkPreconditions(String key, PutOptions options) throws IOException {
-    if (!options.isIfNoneMatch() && options.ifMatchEtag() == null) {
-      return;
-    }
-    Sidecar current = reader.currentLocked(key);
-    if (options.isIfNoneMatch() && current != null) {
-      throw new PreconditionFailedException(
-          "Blob '"
-              + key
-              + "' already exists and the put was create-only (ifNoneMatch); "
-              + "read it or write without the condition");
-    }
-    String expected = options.ifMatchEtag();
-    if (expected != null && (current == null || !expected.equals(current.info().etag()))) {
-      throw new PreconditionFailedException(
-          "Blob '"
-              + key
-              + "' "
-              + (current == null ? "does not exist" : "has changed")
-              + " (ifMatch "
-              + expected
-              + "); re-read it and retry with its current ETag");
-    }
-  }
-
-  private static InvalidKeyException prefixConflict(String key) {
-    return new InvalidKeyException(
-        "Key '"
-            + key
-            + "' clashes with an existing blob or prefix of the same name; the "
-            + "filesystem provider cannot store both 'a' and 'a/b'. Choose another key");
   }
 }
