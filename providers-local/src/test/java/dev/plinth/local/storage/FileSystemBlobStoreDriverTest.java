@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plinth.Health;
-import dev.plinth.config.PlinthConfig;
-import dev.plinth.config.Profile;
 import dev.plinth.error.InvalidKeyException;
 import dev.plinth.error.NotFoundException;
 import dev.plinth.error.PreconditionFailedException;
@@ -25,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.UUID;
@@ -270,24 +267,6 @@ class FileSystemBlobStoreDriverTest {
     try (Stream<Path> files = Files.list(other.resolve(".plinth"))) {
       Set<String> names = files.map(f -> f.getFileName().toString()).collect(Collectors.toSet());
       assertThat(names).contains("meta", "locks", "presign.key");
-    }
-  }
-
-  /** A fixed map of settings. */
-  private record MapConfig(Map<String, String> values) implements PlinthConfig {
-    @Override
-    public Optional<String> get(String key) {
-      return Optional.ofNullable(values.get(key));
-    }
-
-    @Override
-    public Set<String> keys() {
-      return values.keySet();
-    }
-
-    @Override
-    public Profile profile() {
-      return Profile.MEMORY;
     }
   }
 }
