@@ -166,7 +166,9 @@ public final class FileSystemBlobStoreDriver implements BlobStoreDriver {
   @Override
   public PresignedUrl presign(String key, PresignMethod method, Duration ttl) throws IOException {
     layout.dataPath(key); // refuse reserved keys
-    long expires = clock.instant().plus(ttl).getEpochSecond();
+    Instant end = clock.instant().plus(ttl);
+    // Round up to whole seconds so a URL never lives shorter than asked.
+    long expires = end.getEpochSecond() + (end.getNano() > 0 ? 1 : 0);
     String url = verifier.url(presignBaseUrl, method.name(), key, expires);
     return new PresignedUrl(URI.create(url), method, Instant.ofEpochSecond(expires));
   }
