@@ -60,9 +60,8 @@ public final class DevAuthenticatorDriver implements AuthenticatorDriver {
   }
 
   private Principal fixedPrincipal(FixedDevTokens.Entry entry) {
-    String oid = claims.objectId(entry.subject());
     return new Principal(
-        oid,
+        entry.subject(),
         entry.subject(),
         null,
         settings.tenantId(),
@@ -73,8 +72,8 @@ public final class DevAuthenticatorDriver implements AuthenticatorDriver {
         false,
         null,
         Map.of(
-            "sub", entry.subject(),
-            "oid", oid,
+            "sub", claims.pairwiseSubject(entry.subject()),
+            "oid", entry.subject(),
             "tid", settings.tenantId(),
             "roles", entry.roles(),
             "dev_token", true));

@@ -35,19 +35,17 @@ final class DevClaims {
   }
 
   /**
-   * Returns the stable object id of a subject: the subject itself if it is a UUID, else a UUID
-   * derived from the tenant and subject (the same subject always gets the same id).
+   * Returns the {@code sub} of a subject: as in Entra ID, a pairwise id, stable for one subject and
+   * one audience, derived from the tenant, the audience and the requested subject. The requested
+   * subject itself is the {@code oid}, which {@link dev.plinth.auth.Principal#subject()} reports
+   * (so the dev and memory providers agree on it).
    *
    * @param subject the requested subject
-   * @return the {@code oid}
+   * @return the pairwise {@code sub}
    */
-  String objectId(String subject) {
-    try {
-      return UUID.fromString(subject).toString();
-    } catch (IllegalArgumentException notUuid) {
-      byte[] seed = (settings.tenantId() + "/" + subject).getBytes(StandardCharsets.UTF_8);
-      return UUID.nameUUIDFromBytes(seed).toString();
-    }
+  String pairwiseSubject(String subject) {
+    String seed = settings.tenantId() + "/" + settings.audience() + "/" + subject;
+    return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
   }
 
   /**
@@ -62,8 +60,8 @@ final class DevClaims {
     boolean app = request.kind() == Principal.Kind.APP;
     JWTClaimsSet.Builder b =
         base(issuedAt, ttl)
-            .subject(request.subject())
-            .claim("oid", objectId(request.subject()))
+            .subject(pairwiseSubject(request.subject()))
+            .claim("oid", request.subject())
             .claim("tid", settings.tenantId())
             .claim("azp", app ? request.subject() : settings.clientId())
             .claim("ver", "2.0")
@@ -111,7 +109,8 @@ final class DevClaims {
       grant.put("ttl", request.ttl().toMillis());
     }
     return base(issuedAt, settings.refreshTtl())
-        .subject(request.subject())
+        .subject(pairwiseSubject(request.subject()))
+        .claim("oid", request.subject())
         .claim(TOKEN_USE, REFRESH)
         .claim("typ", REFRESH)
         .claim(GRANT, grant)
@@ -136,7 +135,7 @@ final class DevClaims {
       b.claim("groups", sorted(request.groups()));
       return;
     }
-    String oid = objectId(request.subject());
+    String oid = request.subject();
     b.claim("_claim_names", Map.of("groups", "src1"));
     b.claim(
         "_claim_sources",

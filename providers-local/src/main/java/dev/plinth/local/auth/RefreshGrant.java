@@ -26,12 +26,13 @@ final class RefreshGrant {
   static TokenRequest toRequest(JWTClaimsSet refresh) {
     try {
       Map<String, Object> grant = refresh.getJSONObjectClaim(DevClaims.GRANT);
-      if (grant == null || refresh.getSubject() == null) {
+      String subject = refresh.getStringClaim("oid");
+      if (grant == null || subject == null) {
         throw malformed();
       }
       Object ttl = grant.get("ttl");
       return new TokenRequest(
-          refresh.getSubject(),
+          subject,
           (String) grant.get("name"),
           (String) grant.get("email"),
           Principal.Kind.valueOf((String) grant.get("kind")),

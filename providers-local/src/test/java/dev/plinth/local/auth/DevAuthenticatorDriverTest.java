@@ -66,7 +66,7 @@ class DevAuthenticatorDriverTest {
 
     Principal p = driver.authenticate(tokens.valid(request));
 
-    assertThat(p.subject()).isEqualTo(issuer.claims().objectId("alice")).isNotEqualTo("alice");
+    assertThat(p.subject()).isEqualTo("alice");
     assertThat(p.name()).isEqualTo("Alice Liddell");
     assertThat(p.email()).isEqualTo("alice@example.test");
     assertThat(p.tenant()).isEqualTo(DevAuthSettings.DEFAULT_TENANT_ID);
@@ -78,18 +78,23 @@ class DevAuthenticatorDriverTest {
     assertThat(p.expiresAt()).isBetween(Instant.now(), Instant.now().plus(Duration.ofHours(1)));
     assertThat(p.claims())
         .containsEntry("ver", "2.0")
-        .containsEntry("sub", "alice")
+        .containsEntry("oid", "alice")
+        .containsEntry("sub", issuer.claims().pairwiseSubject("alice"))
         .containsEntry("azp", DevAuthSettings.DEFAULT_CLIENT_ID)
         .containsEntry("scp", "files.read workflows.run")
         .containsKeys("iat", "nbf", "exp", "iss", "aud", "oid", "tid", "preferred_username");
   }
 
   @Test
-  void authenticate_sameSubjectTwice_sameStableObjectId() {
+  void authenticate_sameSubjectTwice_sameStablePairwiseSub() {
     Principal first = driver.authenticate(tokens.valid(DevTokenFixtures.alice()));
     Principal second = driver.authenticate(tokens.valid(DevTokenFixtures.alice()));
+    Principal bob = driver.authenticate(tokens.valid(TokenRequest.user("bob", Set.of())));
 
-    assertThat(first.subject()).isEqualTo(second.subject());
+    assertThat(first.claims().get("sub"))
+        .isEqualTo(second.claims().get("sub"))
+        .isNotEqualTo(bob.claims().get("sub"))
+        .isNotEqualTo("alice");
   }
 
   @Test

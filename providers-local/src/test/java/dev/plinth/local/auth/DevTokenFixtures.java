@@ -11,6 +11,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import dev.plinth.auth.TokenRequest;
+import dev.plinth.tck.TokenFixtures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -19,7 +20,7 @@ import java.util.Set;
  * Good and bad tokens for a {@link DevTokenIssuer}: each bad token differs from a valid one in
  * exactly one respect, so each test proves one check.
  */
-final class DevTokenFixtures {
+final class DevTokenFixtures implements TokenFixtures {
   private static final byte[] HMAC_SECRET = new byte[32];
 
   private final DevTokenIssuer issuer;
@@ -32,17 +33,20 @@ final class DevTokenFixtures {
     return TokenRequest.user("alice", Set.of("user"));
   }
 
-  String valid(TokenRequest request) {
+  @Override
+  public String valid(TokenRequest request) {
     return issuer.issue(request).accessToken();
   }
 
   /** Issued two hours ago with a one-hour lifetime: far beyond the clock skew. */
-  String expired() {
+  @Override
+  public String expired() {
     return issuer.issueAt(alice(), Instant.now().minus(Duration.ofHours(2))).accessToken();
   }
 
   /** A valid token whose payload was swapped for another's: the signature no longer matches. */
-  String badSignature() {
+  @Override
+  public String badSignature() {
     String[] victim = valid(alice()).split("\\.");
     String[] other = valid(TokenRequest.user("mallory", Set.of("admin"))).split("\\.");
     return victim[0] + "." + other[1] + "." + victim[2];
@@ -54,19 +58,22 @@ final class DevTokenFixtures {
     return sign(accessClaims(), issuer.keys().current().getKeyID(), foreign);
   }
 
-  String wrongAudience() {
+  @Override
+  public String wrongAudience() {
     return issuer.sign(
         new JWTClaimsSet.Builder(accessClaims()).audience("api://someone-else").build());
   }
 
-  String wrongIssuer() {
+  @Override
+  public String wrongIssuer() {
     return issuer.sign(
         new JWTClaimsSet.Builder(accessClaims())
             .issuer("https://login.microsoftonline.com/evil/v2.0")
             .build());
   }
 
-  String algNone() {
+  @Override
+  public String algNone() {
     return new PlainJWT(accessClaims()).serialize();
   }
 
@@ -81,7 +88,8 @@ final class DevTokenFixtures {
     return sign(accessClaims(), foreign.getKeyID(), foreign);
   }
 
-  String malformed() {
+  @Override
+  public String malformed() {
     return "this-is.not-a.jwt";
   }
 
