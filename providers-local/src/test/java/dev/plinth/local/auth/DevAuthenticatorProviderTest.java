@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plinth.auth.TokenRequest;
 import dev.plinth.config.Profile;
+import dev.plinth.core.Platform;
 import dev.plinth.error.AuthenticationException.Reason;
 import dev.plinth.error.ConfigurationException;
 import dev.plinth.spi.ProviderContext;
@@ -40,6 +41,22 @@ class DevAuthenticatorProviderTest {
               assertThat(e.key()).contains("plinth.auth.provider");
               assertThat(e.getMessage()).contains("entra-id");
             });
+  }
+
+  @Test
+  void platform_azureProfileWithDevAuth_failsFastWithConfigurationException() {
+    Platform.Builder builder =
+        Platform.builder()
+            .profile(Profile.AZURE)
+            .property("plinth.telemetry.provider", "none")
+            .property("plinth.storage.provider", "none")
+            .property("plinth.cache.provider", "none")
+            .property("plinth.queue.provider", "none")
+            .property("plinth.auth.provider", "dev");
+
+    assertThatThrownBy(builder::build)
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("entra-id");
   }
 
   @Test
