@@ -11,10 +11,12 @@ import dev.plinth.error.ConfigurationException;
 import dev.plinth.spi.ProviderContext;
 import dev.plinth.spi.auth.AuthenticatorDriver;
 import dev.plinth.spi.auth.AuthenticatorProvider;
+import dev.plinth.tck.MapPlinthConfig;
 import dev.plinth.telemetry.Telemetry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -168,6 +170,8 @@ class DevAuthenticatorProviderTest {
   }
 
   private static ProviderContext context(Profile profile, Map<String, String> values) {
-    return new ProviderContext("auth", new MapConfig(profile, values), Telemetry.noop());
+    Map<String, String> config = new HashMap<>(values);
+    config.put("plinth.profile", profile.id());
+    return new ProviderContext("auth", new MapPlinthConfig(config), Telemetry.noop());
   }
 }
