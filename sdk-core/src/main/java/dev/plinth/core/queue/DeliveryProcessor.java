@@ -89,7 +89,7 @@ final class DeliveryProcessor implements DeliveryListener {
                 + (attempt - 1)
                 + " times (maxAttempts="
                 + options.maxAttempts()
-                + ") without the handler ever completing: a crash loop or a poison message",
+                + "), but the handler never completed: a crash loop or a poison message",
             message.properties().get(QueueHeaders.LAST_ERROR),
             attempt - 1,
             firstEnqueued);
