@@ -44,7 +44,7 @@ public final class MemoryQueueDriver implements QueueDriver {
 
   private final Duration duplicateWindow;
   private final Duration closeTimeout;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
   private final Map<String, MemoryQueue> queues = new ConcurrentHashMap<>();
   private final Set<MemoryQueueSubscription> subscriptions = ConcurrentHashMap.newKeySet();
 
@@ -61,8 +61,13 @@ public final class MemoryQueueDriver implements QueueDriver {
    *     messages go back to the queue
    */
   public MemoryQueueDriver(Duration duplicateWindow, Duration closeTimeout) {
+    this(duplicateWindow, closeTimeout, Clock.systemUTC());
+  }
+
+  MemoryQueueDriver(Duration duplicateWindow, Duration closeTimeout, Clock clock) {
     this.duplicateWindow = Objects.requireNonNull(duplicateWindow, "duplicateWindow");
     this.closeTimeout = Objects.requireNonNull(closeTimeout, "closeTimeout");
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   @Override
@@ -116,6 +121,11 @@ public final class MemoryQueueDriver implements QueueDriver {
       subscription.close();
     }
     subscriptions.clear();
+  }
+
+  /** Messages waiting in a queue (not in flight, not dead-lettered); for tests. */
+  int depth(String queue) {
+    return queue(queue).depth();
   }
 
   private MemoryQueue queue(String name) {

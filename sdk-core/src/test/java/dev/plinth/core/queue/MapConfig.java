@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /** A map-backed configuration for tests. */
-record MapConfig(Map<String, String> values) implements PlinthConfig {
+public record MapConfig(Map<String, String> values) implements PlinthConfig {
 
-  static MapConfig empty() {
+  public static MapConfig empty() {
     return new MapConfig(Map.of());
   }
 
