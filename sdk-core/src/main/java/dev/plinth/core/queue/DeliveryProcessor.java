@@ -122,7 +122,8 @@ final class DeliveryProcessor implements DeliveryListener {
               null, "java.lang.IllegalStateException: the message handler returned null");
     } catch (VirtualMachineError e) {
       throw e;
-    } catch (Throwable e) { // NOPMD: any handler failure, even an AssertionError, is a retry
+    } catch (Throwable e) {
+      // Any handler failure (even an AssertionError or a LinkageError) is a retry, never a loss.
       span.recordError(e);
       return new Outcome.Retry(null, LastError.of(e));
     } finally {
@@ -237,7 +238,7 @@ final class DeliveryProcessor implements DeliveryListener {
   private static Message forHandler(Message message) {
     Message.Builder view = message.toBuilder();
     for (String name : message.properties().keySet()) {
-      if (name.startsWith(QueueRules.RESERVED_PREFIX)) {
+      if (QueueRules.isReserved(name)) {
         view.removeProperty(name);
       }
     }

@@ -37,6 +37,16 @@ final class QueueRules {
   }
 
   /**
+   * Tells whether a property name is reserved for Plinth's own headers (case-insensitive).
+   *
+   * @param name the property name
+   * @return true for names starting with {@code plinth-}
+   */
+  static boolean isReserved(String name) {
+    return name.regionMatches(true, 0, RESERVED_PREFIX, 0, RESERVED_PREFIX.length());
+  }
+
+  /**
    * Checks a message against the portable rules and the provider's capabilities.
    *
    * @param message the message
@@ -51,7 +61,7 @@ final class QueueRules {
       throw new IllegalArgumentException("message must not be null");
     }
     for (String name : message.properties().keySet()) {
-      if (name.regionMatches(true, 0, RESERVED_PREFIX, 0, RESERVED_PREFIX.length())) {
+      if (isReserved(name)) {
         throw new InvalidKeyException(
             "Message property '"
                 + name
