@@ -63,6 +63,7 @@ abstract class SendScenarios extends QueueScenarios {
   }
 
   @Test
+  @SuppressWarnings("try") // scopes are closed, not used
   void send_withoutCorrelationId_usesTheCurrentOne() {
     String q = newQueue();
     try (Scope ignored = CorrelationContext.open("corr-from-context")) {

@@ -101,6 +101,7 @@ final class DeliveryProcessor implements DeliveryListener {
     }
   }
 
+  @SuppressWarnings("try") // scopes are closed, not used
   private Outcome runHandler(Message message, int attempt, Instant firstEnqueued) {
     Delivery delivery =
         new Delivery(queue, forHandler(message), attempt, options.maxAttempts(), firstEnqueued);

@@ -7,6 +7,7 @@ import dev.plinth.spi.queue.QueueDriver;
 import dev.plinth.spi.queue.QueueHeaders;
 import dev.plinth.telemetry.CorrelationContext;
 import dev.plinth.telemetry.PlinthMetrics;
+import dev.plinth.telemetry.Scope;
 import dev.plinth.telemetry.Span;
 import dev.plinth.telemetry.SpanKind;
 import dev.plinth.telemetry.Tags;
@@ -36,9 +37,11 @@ final class MessageSender {
     this.clock = clock;
   }
 
+  @SuppressWarnings("try") // scopes are closed, not used
   List<SendReceipt> send(String queue, List<Message> messages) {
     Span span = startSpan(queue, messages.size());
-    try (span) {
+    try (span;
+        Scope current = span.makeCurrent()) {
       List<Message> prepared = prepare(messages, span);
       List<SendReceipt> receipts = driver.send(queue, prepared);
       count(queue, "success", prepared.size());
@@ -50,11 +53,12 @@ final class MessageSender {
     }
   }
 
+  @SuppressWarnings("try") // scopes are closed, not used
   CompletableFuture<SendReceipt> sendAsync(String queue, Message message) {
     Span span = startSpan(queue, 1);
     Message prepared;
     CompletableFuture<SendReceipt> future;
-    try {
+    try (Scope current = span.makeCurrent()) {
       prepared = prepare(List.of(message), span).get(0);
       future = driver.sendAsync(queue, prepared);
     } catch (RuntimeException e) {

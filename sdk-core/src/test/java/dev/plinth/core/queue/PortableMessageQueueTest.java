@@ -27,6 +27,7 @@ class PortableMessageQueueTest {
       new PortableMessageQueue("fake", driver, telemetry, MapConfig.empty());
 
   @Test
+  @SuppressWarnings("try") // scopes are closed, not used
   void send_stampsIdFirstAttemptTraceAndCorrelation() {
     try (Scope ignored = CorrelationContext.open("corr-7")) {
       String id = queue.send("orders", Message.ofText("hi")).messageId();
@@ -54,6 +55,7 @@ class PortableMessageQueueTest {
   }
 
   @Test
+  @SuppressWarnings("try") // scopes are closed, not used
   void send_keepsCallerIdAndCorrelationId() {
     try (Scope ignored = CorrelationContext.open("context")) {
       queue.send(
