@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plinth.error.InvalidKeyException;
+import dev.plinth.error.PayloadTooLargeException;
 import dev.plinth.queue.Message;
 import dev.plinth.queue.Outcome;
 import dev.plinth.queue.QueueCapabilities;
@@ -51,7 +52,7 @@ abstract class ValidationScenarios extends QueueScenarios {
     }
     Message tooBig = Message.builder(new byte[(int) limit.getAsLong() + 1]).build();
     assertThatThrownBy(() -> queue().send(newQueue(), tooBig))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(PayloadTooLargeException.class)
         .hasMessageContaining(Long.toString(limit.getAsLong()));
   }
 

@@ -2,6 +2,7 @@ package dev.plinth.core.queue;
 
 import dev.plinth.Capabilities;
 import dev.plinth.error.InvalidKeyException;
+import dev.plinth.error.PayloadTooLargeException;
 import dev.plinth.queue.Message;
 import dev.plinth.queue.QueueCapabilities;
 import java.util.OptionalLong;
@@ -53,7 +54,7 @@ final class QueueRules {
    * @param capabilities what the provider declared
    * @param provider the provider name, for error messages
    * @throws InvalidKeyException if a property name is reserved
-   * @throws IllegalArgumentException if the body exceeds the provider's size limit
+   * @throws PayloadTooLargeException if the body exceeds the provider's size limit
    * @throws UnsupportedOperationException if a needed capability is missing
    */
   static void requireValidMessage(Message message, Capabilities capabilities, String provider) {
@@ -74,7 +75,7 @@ final class QueueRules {
     }
     OptionalLong limit = capabilities.limit(QueueCapabilities.MAX_MESSAGE_BYTES);
     if (limit.isPresent() && message.bodySize() > limit.getAsLong()) {
-      throw new IllegalArgumentException(
+      throw new PayloadTooLargeException(
           "Message body of "
               + message.bodySize()
               + " bytes exceeds the "
