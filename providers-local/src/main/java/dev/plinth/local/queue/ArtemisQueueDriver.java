@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.activemq.artemis.api.core.ActiveMQDuplicateIdException;
 import org.apache.activemq.artemis.jms.client.ActiveMQJMSConnectionFactory;
 
 /**
@@ -145,11 +146,12 @@ public final class ArtemisQueueDriver implements QueueDriver {
     if (messages.size() > 1) {
       try {
         return sendTransacted(queue, messages);
-      } catch (TransactionRolledBackException e) {
-        // Artemis rolls back a whole transaction holding a duplicate id; outside a
-        // transaction it drops only the duplicate, so resend one by one.
       } catch (JMSException e) {
-        throw sendFailure(queue, e);
+        if (!isDuplicateRejection(e)) {
+          throw sendFailure(queue, e);
+        }
+        // Artemis rejects a whole transaction holding a duplicate id, while outside a
+        // transaction it drops only the duplicate: resend one by one.
       }
     }
     List<SendReceipt> receipts = new ArrayList<>(messages.size());
@@ -175,6 +177,16 @@ public final class ArtemisQueueDriver implements QueueDriver {
       senders.discard(sender);
       throw e;
     }
+  }
+
+  private static boolean isDuplicateRejection(JMSException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof TransactionRolledBackException
+          || t instanceof ActiveMQDuplicateIdException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private SendReceipt sendOne(String queue, Message message) {
