@@ -93,6 +93,8 @@ final class EmbeddedArtemisBroker implements AutoCloseable {
     return new AddressSettings()
         .setMaxDeliveryAttempts(-1)
         .setRedeliveryDelay(0)
+        // Never used with unlimited attempts; set so Artemis does not warn for every queue.
+        .setDeadLetterAddress(SimpleString.of("plinth.unused.dla"))
         .setAutoCreateAddresses(true)
         .setAutoCreateQueues(true)
         .setAutoDeleteAddresses(false)

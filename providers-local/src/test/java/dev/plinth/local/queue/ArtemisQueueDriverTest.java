@@ -324,6 +324,39 @@ class ArtemisQueueDriverTest {
   }
 
   @Test
+  void subscribe_sameOrderingKey_isHandledInSendOrderDespiteConcurrency() {
+    String queue = queue();
+    List<Message> batch =
+        java.util.stream.IntStream.range(0, 15)
+            .mapToObj(i -> message("m" + i).toBuilder().orderingKey("customer-1").build())
+            .toList();
+    RecordingListener listener = new RecordingListener();
+    driver.send(queue, batch);
+
+    try (DriverSubscription ignored =
+        driver.subscribe(queue, new DriverSubscribeOptions(3, 2, 5), listener)) {
+      await().until(() -> listener.seen().size() == 15);
+    }
+
+    assertThat(listener.seen())
+        .extracting(s -> s.message().bodyAsText())
+        .containsExactlyElementsOf(batch.stream().map(Message::bodyAsText).toList());
+  }
+
+  @Test
+  void send_largeBody_roundTripsThroughDeliveryAndDeadLetters() {
+    String queue = queue();
+    byte[] body = new byte[3 * 1024 * 1024];
+    new java.util.Random(7).nextBytes(body);
+    Message sent = Message.builder(body).messageId(UUID.randomUUID().toString()).build();
+
+    deadLetterDirectly(queue, sent);
+
+    DeadLetter stored = driver.deadLetters(queue).peek(sent.messageId()).orElseThrow();
+    assertThat(stored.message().body()).isEqualTo(body);
+  }
+
+  @Test
   void health_runningBroker_isUpWithQueueCount() {
     Health health = driver.health();
 
