@@ -64,7 +64,7 @@ class ArtemisBrokerRestartTest {
     first.close();
 
     try (ArtemisQueueDriver second = startDriver()) {
-      assertThat(second.embeddedBroker().messageCount(queue)).isEqualTo(1);
+      await().until(() -> second.embeddedBroker().messageCount(queue) == 1);
       RecordingListener listener = new RecordingListener();
       try (DriverSubscription ignored = second.subscribe(queue, ONE, listener)) {
         await().atMost(Duration.ofSeconds(10)).until(() -> listener.seen().size() == 1);
