@@ -12,19 +12,15 @@ import dev.plinth.spi.queue.DeliveryListener;
 import dev.plinth.spi.queue.DriverSubscribeOptions;
 import dev.plinth.spi.queue.DriverSubscription;
 import dev.plinth.spi.queue.QueueDriver;
-import jakarta.jms.CompletionListener;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Session;
-import jakarta.jms.TransactionRolledBackException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.activemq.artemis.api.core.ActiveMQDuplicateIdException;
 import org.apache.activemq.artemis.jms.client.ActiveMQJMSConnectionFactory;
 
 /**
@@ -45,6 +41,7 @@ public final class ArtemisQueueDriver implements QueueDriver {
   private final ActiveMQJMSConnectionFactory factory;
   private final Connection connection;
   private final SenderPool senders;
+  private final ArtemisSender sender;
   private final Set<ArtemisSubscription> subscriptions = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
@@ -58,6 +55,7 @@ public final class ArtemisQueueDriver implements QueueDriver {
     this.factory = factory;
     this.connection = connection;
     this.senders = new SenderPool(connection);
+    this.sender = new ArtemisSender(senders, settings.endpoint());
   }
 
   /**
@@ -140,117 +138,12 @@ public final class ArtemisQueueDriver implements QueueDriver {
 
   @Override
   public List<SendReceipt> send(String queue, List<Message> messages) {
-    if (messages.isEmpty()) {
-      return List.of();
-    }
-    if (messages.size() > 1) {
-      try {
-        return sendTransacted(queue, messages);
-      } catch (JMSException e) {
-        if (!isDuplicateRejection(e)) {
-          throw sendFailure(queue, e);
-        }
-        // Artemis rejects a whole transaction holding a duplicate id, while outside a
-        // transaction it drops only the duplicate: resend one by one.
-      }
-    }
-    List<SendReceipt> receipts = new ArrayList<>(messages.size());
-    for (Message message : messages) {
-      receipts.add(sendOne(queue, message));
-    }
-    return receipts;
-  }
-
-  private List<SendReceipt> sendTransacted(String queue, List<Message> messages)
-      throws JMSException {
-    SenderPool.Sender sender = senders.lease(true);
-    try {
-      List<SendReceipt> receipts = new ArrayList<>(messages.size());
-      for (Message m : messages) {
-        JmsMessages.send(sender.session(), sender.producer(), queue, m, m.deliverAt(), true, true);
-        receipts.add(new SendReceipt(m.messageId()));
-      }
-      sender.session().commit();
-      senders.release(sender);
-      return receipts;
-    } catch (JMSException | RuntimeException e) {
-      senders.discard(sender);
-      throw e;
-    }
-  }
-
-  private static boolean isDuplicateRejection(JMSException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof TransactionRolledBackException
-          || t instanceof ActiveMQDuplicateIdException) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private SendReceipt sendOne(String queue, Message message) {
-    SenderPool.Sender sender = null;
-    try {
-      sender = senders.lease(false);
-      JmsMessages.send(
-          sender.session(), sender.producer(), queue, message, message.deliverAt(), true, true);
-      senders.release(sender);
-      return new SendReceipt(message.messageId());
-    } catch (JMSException e) {
-      if (sender != null) {
-        senders.discard(sender);
-      }
-      throw sendFailure(queue, e);
-    }
+    return sender.send(queue, messages);
   }
 
   @Override
   public CompletableFuture<SendReceipt> sendAsync(String queue, Message message) {
-    CompletableFuture<SendReceipt> future = new CompletableFuture<>();
-    SenderPool.Sender sender = null;
-    try {
-      sender = senders.lease(false);
-      Session session = sender.session();
-      sender
-          .producer()
-          .send(
-              session.createQueue(queue),
-              JmsMessages.toJms(session, message, message.deliverAt(), true),
-              jakarta.jms.DeliveryMode.PERSISTENT,
-              jakarta.jms.Message.DEFAULT_PRIORITY,
-              JmsMessages.ttlMillis(message),
-              new CompletionListener() {
-                @Override
-                public void onCompletion(jakarta.jms.Message sent) {
-                  future.complete(new SendReceipt(message.messageId()));
-                }
-
-                @Override
-                public void onException(jakarta.jms.Message sent, Exception e) {
-                  future.completeExceptionally(sendFailure(queue, e));
-                }
-              });
-      senders.release(sender);
-    } catch (JMSException | RuntimeException e) {
-      if (sender != null) {
-        senders.discard(sender);
-      }
-      future.completeExceptionally(sendFailure(queue, e));
-    }
-    return future;
-  }
-
-  private ProviderUnavailableException sendFailure(String queue, Exception e) {
-    return new ProviderUnavailableException(
-        "Artemis did not accept the message for queue '"
-            + queue
-            + "' ("
-            + settings.endpoint()
-            + "): "
-            + e.getMessage()
-            + ". Check the broker is running; the send can be retried.",
-        e);
+    return sender.sendAsync(queue, message);
   }
 
   @Override
