@@ -1,0 +1,49 @@
+package dev.plinth.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the README's quickstart snippet identical to code that compiles and runs in a test. */
+class ReadmeQuickstartTest {
+
+  @Test
+  void readme_containsTheQuickstartSnippetVerbatim() throws IOException {
+    List<String> source =
+        Files.readAllLines(Path.of("src/main/java/dev/plinth/examples/Quickstart.java"));
+    int begin = indexOf(source, "// README quickstart begins") + 1;
+    int end = indexOf(source, "// README quickstart ends");
+    String snippet = dedent(source.subList(begin, end));
+
+    String readme = Files.readString(Path.of("../README.md"));
+
+    assertThat(snippet).isNotBlank();
+    assertThat(readme).contains(snippet);
+  }
+
+  private static int indexOf(List<String> lines, String marker) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).trim().equals(marker)) {
+        return i;
+      }
+    }
+    throw new AssertionError("Marker not found: " + marker);
+  }
+
+  private static String dedent(List<String> lines) {
+    int indent =
+        lines.stream()
+            .filter(l -> !l.isBlank())
+            .mapToInt(l -> l.length() - l.stripLeading().length())
+            .min()
+            .orElse(0);
+    return lines.stream()
+        .map(l -> l.isBlank() ? "" : l.substring(indent))
+        .collect(Collectors.joining("\n"));
+  }
+}
