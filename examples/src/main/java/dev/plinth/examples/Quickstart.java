@@ -56,7 +56,9 @@ public final class Quickstart {
             .put(
                 "quickstart/hello.txt",
                 "Hello, Plinth".getBytes(StandardCharsets.UTF_8),
-                PutOptions.none().contentType("text/plain").metadata(Map.of("owner", "quickstart")));
+                PutOptions.none()
+                    .contentType("text/plain")
+                    .metadata(Map.of("owner", "quickstart")));
     String greeting =
         platform
             .cache()

@@ -78,7 +78,10 @@ public final class Worker {
             .subscribe(queue, delivery -> handle(delivery, succeeded, retries), options)) {
       List<Message> batch = new ArrayList<>();
       for (int n = 1; n <= jobs; n++) {
-        batch.add(Message.builder(Integer.toString(n).getBytes()).messageId("job-" + n).build());
+        batch.add(
+            Message.builder(Integer.toString(n).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .messageId("job-" + n)
+                .build());
       }
       platform.queue().sendBatch(queue, batch);
       long expectedDead = countDead(jobs);

@@ -17,7 +17,8 @@ class WorkerTest {
       throws Exception {
     Worker.Report report;
     try (Platform platform = LocalPlatform.start(data);
-        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)) {
+        PrintStream out =
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)) {
       report = Worker.run(platform, 50, out);
     }
 
