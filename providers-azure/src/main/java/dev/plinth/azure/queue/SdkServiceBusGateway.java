@@ -27,6 +27,9 @@ final class SdkServiceBusGateway implements ServiceBusGateway {
   private static final System.Logger LOG = System.getLogger(SdkServiceBusGateway.class.getName());
   private static final Duration DUPLICATE_WINDOW = Duration.ofMinutes(10);
 
+  /** How long a session processor waits on a quiet session before taking another one. */
+  private static final Duration SESSION_IDLE_TIMEOUT = Duration.ofSeconds(2);
+
   private final ServiceBusClientBuilder builder;
   private final ServiceBusAdministrationClient admin;
 
@@ -106,6 +109,7 @@ final class SdkServiceBusGateway implements ServiceBusGateway {
               .receiveMode(ServiceBusReceiveMode.PEEK_LOCK)
               .disableAutoComplete()
               .maxConcurrentSessions(spec.concurrency())
+              .sessionIdleTimeout(SESSION_IDLE_TIMEOUT)
               .maxConcurrentCalls(1)
               .prefetchCount(spec.prefetch())
               .maxAutoLockRenewDuration(spec.maxLockRenewal())
