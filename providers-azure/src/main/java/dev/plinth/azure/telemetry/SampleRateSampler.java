@@ -26,7 +26,9 @@ final class SampleRateSampler implements Sampler {
 
   SampleRateSampler(double ratio) {
     this.ratio = ratio;
-    this.delegate = Sampler.parentBased(Sampler.traceIdRatioBased(ratio));
+    // The ratio sampler drops the one trace id equal to its bound even at 1.0: keep all instead.
+    this.delegate =
+        Sampler.parentBased(ratio >= 1.0 ? Sampler.alwaysOn() : Sampler.traceIdRatioBased(ratio));
     this.stamp = Attributes.of(SAMPLE_RATE, ratio * 100.0);
   }
 
