@@ -97,6 +97,11 @@ public final class AppInsightsTelemetryDriver implements TelemetryDriver {
   /**
    * Returns this driver or the OpenTelemetry SDK behind it ({@link OpenTelemetry} or {@link
    * OpenTelemetrySdk}), e.g. to instrument a library with the same exporters.
+   *
+   * @param type the wanted type
+   * @param <T> the wanted type
+   * @return this driver or the SDK
+   * @throws IllegalArgumentException if neither is of that type
    */
   @Override
   public <T> T unwrap(Class<T> type) {
@@ -135,7 +140,10 @@ public final class AppInsightsTelemetryDriver implements TelemetryDriver {
     return start(spanBuilder(name, kind));
   }
 
-  /** A missing or malformed {@code traceparent} starts a new trace, as the port documents. */
+  /**
+   * {@inheritDoc} A missing or malformed {@code traceparent} starts a new trace, as the port
+   * documents.
+   */
   @Override
   public Span startSpan(String name, SpanKind kind, String traceparent) {
     Context remote =

@@ -125,6 +125,29 @@ class AppInsightsEnvelopeTest {
   }
 
   @Test
+  void failedServerSpan_isUnsuccessfulRequestWithExceptionAndCorrelationId() {
+    String name = "POST /executions/" + UUID.randomUUID();
+    String correlationId = CorrelationContext.newId();
+    Span span;
+    try (Scope correlation = CorrelationContext.open(correlationId)) {
+      span = platform.telemetry().startSpan(name, SpanKind.SERVER);
+      span.recordError(new IllegalStateException("step failed")).close();
+    }
+
+    Envelope request =
+        awaitOne(e -> "RequestData".equals(e.baseType()) && name.equals(e.baseData().get("name")));
+    assertThat(request.baseData()).containsEntry("success", false);
+    assertThat(request.properties())
+        .containsEntry(AppInsightsTelemetryDriver.CORRELATION_ID, correlationId);
+    Envelope exception =
+        awaitOne(
+            e -> "ExceptionData".equals(e.baseType()) && span.traceId().equals(e.operationId()));
+    assertThat(exception.baseData().toString())
+        .contains("IllegalStateException")
+        .contains("step failed");
+  }
+
+  @Test
   void event_becomesTraceMessageWithCorrelationIdAndOperation() {
     String name = "execution.finished." + UUID.randomUUID();
     String correlationId = CorrelationContext.newId();
