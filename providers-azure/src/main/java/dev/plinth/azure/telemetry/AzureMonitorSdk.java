@@ -2,6 +2,7 @@ package dev.plinth.azure.telemetry;
 
 import com.azure.monitor.opentelemetry.autoconfigure.AzureMonitorAutoConfigure;
 import com.azure.monitor.opentelemetry.autoconfigure.AzureMonitorAutoConfigureOptions;
+import dev.plinth.error.ConfigurationException;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -33,6 +34,7 @@ final class AzureMonitorSdk {
    * @param settings the validated settings
    * @param status where export outcomes are recorded
    * @return the started SDK
+   * @throws ConfigurationException if OpenTelemetry rejects its environment configuration
    */
   static OpenTelemetrySdk start(AppInsightsSettings settings, ExportStatus status) {
     AutoConfiguredOpenTelemetrySdkBuilder builder =
@@ -55,7 +57,17 @@ final class AzureMonitorSdk {
             (exporter, config) -> TrackedExporters.metrics(exporter, status))
         .addLogRecordExporterCustomizer(
             (exporter, config) -> TrackedExporters.logs(exporter, status));
-    return builder.build().getOpenTelemetrySdk();
+    try {
+      return builder.build().getOpenTelemetrySdk();
+    } catch (io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException e) {
+      // Raised for bad OTEL_* variables; the connection string travels in options, not in them.
+      throw new ConfigurationException(
+          "plinth.telemetry.provider",
+          "OpenTelemetry rejected its configuration for the app-insights provider: "
+              + e.getMessage()
+              + ". Check the OTEL_* environment variables and otel.* system properties.",
+          e);
+    }
   }
 
   /**
