@@ -83,7 +83,8 @@ public final class RedisCacheDriver implements CacheDriver {
   @Override
   public boolean putIfAbsent(String key, byte[] value, Duration ttl) {
     return call(
-        "putIfAbsent", () -> jedis.set(bytes(key), value, expiring(SetParams.setParams().nx(), ttl)))
+            "putIfAbsent",
+            () -> jedis.set(bytes(key), value, expiring(SetParams.setParams().nx(), ttl)))
         != null;
   }
 
@@ -152,8 +153,7 @@ public final class RedisCacheDriver implements CacheDriver {
     String token = UUID.randomUUID().toString();
     String reply =
         call(
-            "tryLease",
-            () -> jedis.set(key, token, SetParams.setParams().nx().px(ttlMillis(ttl))));
+            "tryLease", () -> jedis.set(key, token, SetParams.setParams().nx().px(ttlMillis(ttl))));
     return reply == null ? null : token;
   }
 

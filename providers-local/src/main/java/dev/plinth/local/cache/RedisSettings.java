@@ -66,7 +66,8 @@ public record RedisSettings(
       throw new IllegalArgumentException("port must be 1..65535: " + port);
     }
     if (poolMaxTotal < 1 || poolMaxIdle < 0 || poolMinIdle < 0 || poolMinIdle > poolMaxIdle) {
-      throw new IllegalArgumentException("pool sizes must satisfy 0 <= minIdle <= maxIdle, total > 0");
+      throw new IllegalArgumentException(
+          "pool sizes must satisfy 0 <= minIdle <= maxIdle, total > 0");
     }
   }
 
