@@ -38,15 +38,22 @@ final class RedisErrors {
    * @return the exception to throw
    */
   PlinthException translate(String operation, JedisException e) {
-    if (isAuthFailure(e)) {
+    Throwable auth = authCause(e);
+    if (auth != null) {
+      String reply = firstLine(auth.getMessage());
+      String what =
+          reply.toUpperCase(Locale.ROOT).startsWith("NOAUTH")
+              ? " requires a password but none was sent"
+              : " rejected the credentials";
       return new ConfigurationException(
           settings.configPrefix() + ".password",
           "Redis at "
               + settings.address()
-              + " rejected the credentials during "
+              + what
+              + " during "
               + operation
               + " ("
-              + firstLine(authCause(e).getMessage())
+              + reply
               + "). Check "
               + settings.configPrefix()
               + ".user and "
@@ -77,10 +84,6 @@ final class RedisErrors {
             + ": "
             + firstLine(e.getMessage()),
         e);
-  }
-
-  static boolean isAuthFailure(Throwable e) {
-    return authCause(e) != null;
   }
 
   private static Throwable authCause(Throwable e) {
@@ -126,6 +129,8 @@ final class RedisErrors {
       return "no detail";
     }
     int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+    String line = (newline < 0 ? message : message.substring(0, newline)).strip();
+    // The caller appends its own punctuation.
+    return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
   }
 }
