@@ -212,6 +212,14 @@ public final class RedisCacheDriver implements CacheDriver {
   }
 
   private <T> T call(String operation, Supplier<T> action) {
+    if (closed.get()) {
+      throw new IllegalStateException(
+          "The Redis cache driver for "
+              + settings.address()
+              + " is closed; "
+              + operation
+              + " refused");
+    }
     try {
       return action.get();
     } catch (JedisException e) {
@@ -220,8 +228,6 @@ public final class RedisCacheDriver implements CacheDriver {
         dropIdleConnections();
       }
       throw translated;
-    } catch (IllegalStateException e) {
-      throw errors.translate(operation, new JedisException(e.getMessage(), e));
     }
   }
 

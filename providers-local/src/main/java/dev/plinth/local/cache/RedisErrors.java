@@ -108,9 +108,6 @@ final class RedisErrors {
           || t instanceof SocketTimeoutException) {
         return true;
       }
-      if (t instanceof IllegalStateException && "Pool not open".equals(t.getMessage())) {
-        return true;
-      }
     }
     return false;
   }

@@ -2,12 +2,14 @@ package dev.plinth.local.cache;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.plinth.Health;
 import dev.plinth.cache.CacheCapabilities;
 import dev.plinth.error.PlinthException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -143,8 +144,7 @@ class RedisCacheDriverTest {
     try {
       List<Future<Long>> results =
           pool.invokeAll(
-              java.util.Collections.nCopies(
-                  200, () -> driver.increment(key, 1, Duration.ofMinutes(1))));
+              Collections.nCopies(200, () -> driver.increment(key, 1, Duration.ofMinutes(1))));
       for (Future<Long> result : results) {
         result.get();
       }
@@ -158,7 +158,7 @@ class RedisCacheDriverTest {
   void increment_nonNumericValue_throwsPlinthException() {
     driver.put(prefix + "text", bytes("abc"), null);
 
-    Assertions.assertThatThrownBy(() -> driver.increment(prefix + "text", 1, null))
+    assertThatThrownBy(() -> driver.increment(prefix + "text", 1, null))
         .isInstanceOf(PlinthException.class)
         .hasMessageContaining("increment")
         .hasMessageContaining("not an integer");
@@ -278,5 +278,8 @@ class RedisCacheDriverTest {
     extra.close();
 
     assertThat(driver.get(prefix + "k")).isEqualTo(bytes("v"));
+    assertThatThrownBy(() -> extra.get(prefix + "k"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
   }
 }
