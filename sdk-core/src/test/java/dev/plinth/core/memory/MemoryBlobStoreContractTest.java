@@ -1,0 +1,36 @@
+package dev.plinth.core.memory;
+
+import dev.plinth.core.storage.PortableBlobStore;
+import dev.plinth.core.storage.TestConfig;
+import dev.plinth.storage.BlobStore;
+import dev.plinth.tck.BlobStoreContract;
+import dev.plinth.telemetry.Telemetry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** Runs the blob store contract against the memory provider. */
+class MemoryBlobStoreContractTest extends BlobStoreContract {
+  private static PortableBlobStore store;
+
+  @BeforeAll
+  static void start() {
+    store =
+        new PortableBlobStore(
+            "memory", new MemoryBlobStoreDriver(), Telemetry.noop(), TestConfig.empty());
+  }
+
+  @AfterAll
+  static void stop() {
+    store.close();
+  }
+
+  @Override
+  protected BlobStore blobStore() {
+    return store;
+  }
+
+  @Override
+  protected long largeBlobBytes() {
+    return 32L * 1024 * 1024;
+  }
+}
