@@ -9,14 +9,12 @@ import dev.plinth.error.ConfigurationException;
 import dev.plinth.error.ProviderUnavailableException;
 import dev.plinth.spi.ProviderContext;
 import dev.plinth.spi.cache.CacheDriver;
-import dev.plinth.spi.cache.CacheProvider;
 import dev.plinth.telemetry.Telemetry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
-import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisCredentials;
 
@@ -24,12 +22,6 @@ class RedisCacheProviderTest {
 
   private static ProviderContext context(Map<String, String> properties) {
     return new ProviderContext("cache", new MapConfig(properties, Profile.LOCAL), Telemetry.noop());
-  }
-
-  @Test
-  void serviceLoader_findsRedisProvider() {
-    assertThat(ServiceLoader.load(CacheProvider.class).stream().map(p -> p.get().name()))
-        .contains("redis");
   }
 
   @Test
