@@ -214,7 +214,7 @@ public final class PortableCache implements Cache, AutoCloseable {
             + "' wraps "
             + driver.getClass().getName()
             + " and "
-            + nativeClient.getClass().getName()
+            + (nativeClient == null ? "no native client" : nativeClient.getClass().getName())
             + ", not "
             + type.getName());
   }
