@@ -1,6 +1,6 @@
 package dev.plinth.core.memory;
 
-import dev.plinth.core.storage.BlobTooLargeException;
+import dev.plinth.error.PayloadTooLargeException;
 import dev.plinth.storage.BlobInfo;
 import dev.plinth.storage.PutOptions;
 import java.io.IOException;
@@ -51,7 +51,7 @@ final class MemoryBlob {
       if (n > 0) {
         size += n;
         if (size > maxBytes) {
-          throw new BlobTooLargeException(
+          throw new PayloadTooLargeException(
               "Blob '"
                   + key
                   + "' exceeds the memory store's limit of "

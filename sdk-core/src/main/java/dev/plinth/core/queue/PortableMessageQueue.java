@@ -10,58 +10,106 @@ import dev.plinth.queue.MessageQueue;
 import dev.plinth.queue.SendReceipt;
 import dev.plinth.queue.SubscribeOptions;
 import dev.plinth.queue.Subscription;
+import dev.plinth.spi.queue.DriverSubscribeOptions;
+import dev.plinth.spi.queue.DriverSubscription;
 import dev.plinth.spi.queue.QueueDriver;
 import dev.plinth.telemetry.Telemetry;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * STUB (h-platform branch): a pass-through so {@code Platform} compiles; {@link #subscribe} needs
- * the retry state machine and is left to the queue owner's version, which replaces this at merge.
+ * The {@link MessageQueue} every provider is used through: validates names and messages, stamps the
+ * retry headers, trace context and correlation id on send, and runs the one retry/dead-letter state
+ * machine ({@link DeliveryProcessor}) on top of the driver's deliveries.
  */
 public final class PortableMessageQueue implements MessageQueue, AutoCloseable {
   private final String provider;
   private final QueueDriver driver;
+  private final Telemetry telemetry;
+  private final Clock clock;
+  private final MessageSender sender;
+  private final Set<PortableSubscription> subscriptions = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /**
-   * Wraps a driver.
+   * Wraps a started driver.
    *
-   * @param provider the provider name
+   * @param provider the provider name, e.g. {@code artemis}
    * @param driver the driver
-   * @param telemetry the telemetry
-   * @param config the configuration
+   * @param telemetry where metrics, spans and events go
+   * @param config the platform configuration
    */
   public PortableMessageQueue(
       String provider, QueueDriver driver, Telemetry telemetry, PlinthConfig config) {
-    this.provider = provider;
-    this.driver = driver;
+    this.provider = Objects.requireNonNull(provider, "provider");
+    this.driver = Objects.requireNonNull(driver, "driver");
+    this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+    Objects.requireNonNull(config, "config");
+    this.clock = Clock.systemUTC();
+    this.sender = new MessageSender(provider, driver, telemetry, clock);
   }
 
   @Override
   public SendReceipt send(String queue, Message message) {
-    return driver.send(queue, List.of(message)).get(0);
+    ensureOpen();
+    return sender.send(QueueRules.requireValidQueueName(queue), List.of(message)).get(0);
   }
 
   @Override
   public List<SendReceipt> sendBatch(String queue, List<Message> messages) {
-    return driver.send(queue, messages);
+    ensureOpen();
+    Objects.requireNonNull(messages, "messages");
+    if (messages.isEmpty()) {
+      return List.of();
+    }
+    return sender.send(QueueRules.requireValidQueueName(queue), messages);
   }
 
   @Override
   public CompletableFuture<SendReceipt> sendAsync(String queue, Message message) {
-    return driver.sendAsync(queue, message);
+    ensureOpen();
+    return sender.sendAsync(QueueRules.requireValidQueueName(queue), message);
   }
 
   @Override
   public Subscription subscribe(String queue, MessageHandler handler, SubscribeOptions options) {
-    throw new UnsupportedOperationException("stub: subscribe comes with the queue owner's class");
+    ensureOpen();
+    QueueRules.requireValidQueueName(queue);
+    Objects.requireNonNull(handler, "handler");
+    Objects.requireNonNull(options, "options");
+    DeliveryProcessor processor =
+        new DeliveryProcessor(
+            queue,
+            provider,
+            handler,
+            options,
+            telemetry,
+            () -> ThreadLocalRandom.current().nextDouble(),
+            clock);
+    DriverSubscription driverSubscription =
+        driver.subscribe(
+            queue,
+            new DriverSubscribeOptions(
+                options.concurrency(), options.prefetch(), options.maxAttempts()),
+            processor);
+    PortableSubscription subscription =
+        new PortableSubscription(queue, driverSubscription, subscriptions::remove);
+    subscriptions.add(subscription);
+    return subscription;
   }
 
   @Override
   public DeadLetters deadLetters(String queue) {
-    return driver.deadLetters(queue);
+    ensureOpen();
+    return new PortableDeadLetters(
+        queue, driver.deadLetters(QueueRules.requireValidQueueName(queue)));
   }
 
   @Override
@@ -81,19 +129,52 @@ public final class PortableMessageQueue implements MessageQueue, AutoCloseable {
 
   @Override
   public <T> T unwrap(Class<T> type) {
-    for (Object candidate : new Object[] {this, driver, driver.nativeClient()}) {
-      if (type.isInstance(candidate)) {
-        return type.cast(candidate);
-      }
+    Objects.requireNonNull(type, "type");
+    if (type.isInstance(this)) {
+      return type.cast(this);
+    }
+    if (type.isInstance(driver)) {
+      return type.cast(driver);
+    }
+    Object nativeClient = driver.nativeClient();
+    if (type.isInstance(nativeClient)) {
+      return type.cast(nativeClient);
     }
     throw new IllegalArgumentException(
-        "Queue provider '" + provider + "' wraps no " + type.getName());
+        "The '"
+            + provider
+            + "' message queue wraps "
+            + driver.getClass().getName()
+            + " (native client "
+            + (nativeClient == null ? "none" : nativeClient.getClass().getName())
+            + "), none of which is a "
+            + type.getName());
+  }
+
+  /** Closes every open subscription, then the driver. Idempotent. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      for (PortableSubscription subscription : new ArrayList<>(subscriptions)) {
+        subscription.close();
+      }
+    } finally {
+      driver.close();
+    }
   }
 
   @Override
-  public void close() {
-    if (closed.compareAndSet(false, true)) {
-      driver.close();
+  public String toString() {
+    return "PortableMessageQueue{provider=" + provider + '}';
+  }
+
+  private void ensureOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException(
+          "The '" + provider + "' message queue is closed; use the platform's current queue()");
     }
   }
 }

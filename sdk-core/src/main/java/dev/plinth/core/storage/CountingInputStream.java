@@ -1,5 +1,6 @@
 package dev.plinth.core.storage;
 
+import dev.plinth.error.PayloadTooLargeException;
 import dev.plinth.error.PlinthException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,7 +71,7 @@ final class CountingInputStream extends InputStream {
     count += n;
     if (count > maxBytes) {
       throw fail(
-          new BlobTooLargeException(
+          new PayloadTooLargeException(
               "Blob '"
                   + BlobKeys.describe(key)
                   + "' exceeds the provider's limit of "

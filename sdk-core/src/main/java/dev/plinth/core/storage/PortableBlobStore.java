@@ -4,6 +4,7 @@ import dev.plinth.Capabilities;
 import dev.plinth.Health;
 import dev.plinth.config.PlinthConfig;
 import dev.plinth.error.NotFoundException;
+import dev.plinth.error.PayloadTooLargeException;
 import dev.plinth.spi.storage.BlobStoreDriver;
 import dev.plinth.storage.Blob;
 import dev.plinth.storage.BlobInfo;
@@ -79,7 +80,7 @@ public final class PortableBlobStore implements BlobStore, AutoCloseable {
             throw new IllegalArgumentException("Length must be >= 0, or -1 if unknown: " + length);
           }
           if (length > maxBlobBytes) {
-            throw new BlobTooLargeException(
+            throw new PayloadTooLargeException(
                 "Blob '"
                     + BlobKeys.describe(key)
                     + "' is "

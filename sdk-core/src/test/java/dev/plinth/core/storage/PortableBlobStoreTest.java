@@ -9,6 +9,7 @@ import dev.plinth.Health;
 import dev.plinth.core.memory.MemoryBlobStoreDriver;
 import dev.plinth.error.InvalidKeyException;
 import dev.plinth.error.NotFoundException;
+import dev.plinth.error.PayloadTooLargeException;
 import dev.plinth.error.PlinthException;
 import dev.plinth.error.PreconditionFailedException;
 import dev.plinth.error.ProviderUnavailableException;
@@ -169,7 +170,7 @@ class PortableBlobStoreTest {
   void put_knownLengthOverLimit_failsWithoutReading() {
     ByteArrayInputStream content = new ByteArrayInputStream(new byte[2048]);
     assertThatThrownBy(() -> store.put("big", content, 2048, PutOptions.none()))
-        .isInstanceOf(BlobTooLargeException.class)
+        .isInstanceOf(PayloadTooLargeException.class)
         .hasMessageContaining("1024");
     assertThat(content.available()).isEqualTo(2048);
     assertThat(store.exists("big")).isFalse();
@@ -179,7 +180,7 @@ class PortableBlobStoreTest {
   void put_unknownLengthOverLimit_failsAndStoresNothing() {
     assertThatThrownBy(
             () -> store.put("big", new ByteArrayInputStream(new byte[4096]), PutOptions.none()))
-        .isInstanceOf(BlobTooLargeException.class)
+        .isInstanceOf(PayloadTooLargeException.class)
         .hasMessageContaining("storage.max-blob-bytes");
     assertThat(store.exists("big")).isFalse();
     assertThat(telemetry.count(PlinthMetrics.STORAGE_OPS, ops("put", "too-large"))).isEqualTo(1);
