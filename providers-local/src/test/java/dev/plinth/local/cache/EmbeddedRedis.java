@@ -1,5 +1,6 @@
 package dev.plinth.local.cache;
 
+import dev.plinth.redis.RedisSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

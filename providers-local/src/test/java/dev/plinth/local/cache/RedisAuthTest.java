@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.plinth.Health;
 import dev.plinth.config.Profile;
 import dev.plinth.error.ConfigurationException;
+import dev.plinth.redis.RedisCacheDriver;
 import dev.plinth.spi.ProviderContext;
 import dev.plinth.spi.cache.CacheDriver;
 import dev.plinth.telemetry.Telemetry;

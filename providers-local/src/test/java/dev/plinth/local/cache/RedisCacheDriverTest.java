@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import dev.plinth.Health;
 import dev.plinth.cache.CacheCapabilities;
 import dev.plinth.error.PlinthException;
+import dev.plinth.redis.RedisCacheDriver;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;

@@ -7,6 +7,7 @@ import dev.plinth.Health;
 import dev.plinth.config.Profile;
 import dev.plinth.error.ConfigurationException;
 import dev.plinth.error.ProviderUnavailableException;
+import dev.plinth.redis.RedisSettings;
 import dev.plinth.spi.ProviderContext;
 import dev.plinth.spi.cache.CacheDriver;
 import dev.plinth.telemetry.Telemetry;

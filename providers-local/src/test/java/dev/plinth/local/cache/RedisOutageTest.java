@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.plinth.Health;
 import dev.plinth.error.ProviderUnavailableException;
+import dev.plinth.redis.RedisCacheDriver;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

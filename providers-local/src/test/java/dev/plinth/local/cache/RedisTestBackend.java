@@ -1,5 +1,7 @@
 package dev.plinth.local.cache;
 
+import dev.plinth.redis.RedisSettings;
+import dev.plinth.redis.RedisUrl;
 import java.util.Optional;
 
 /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plinth.error.ConfigurationException;
+import dev.plinth.redis.RedisUrl;
 import org.junit.jupiter.api.Test;
 
 class RedisUrlTest {

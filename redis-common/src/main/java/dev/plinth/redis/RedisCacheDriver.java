@@ -1,4 +1,4 @@
-package dev.plinth.local.cache;
+package dev.plinth.redis;
 
 import dev.plinth.Capabilities;
 import dev.plinth.Health;
@@ -172,7 +172,7 @@ public final class RedisCacheDriver implements CacheDriver {
    *
    * @throws PlinthException mapped like every other call
    */
-  void ping() {
+  public void ping() {
     call("ping", jedis::ping);
   }
 

@@ -1,4 +1,4 @@
-package dev.plinth.local.cache;
+package dev.plinth.redis;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

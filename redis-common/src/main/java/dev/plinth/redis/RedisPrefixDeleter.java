@@ -1,4 +1,4 @@
-package dev.plinth.local.cache;
+package dev.plinth.redis;
 
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;

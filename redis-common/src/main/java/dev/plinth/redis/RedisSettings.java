@@ -1,4 +1,4 @@
-package dev.plinth.local.cache;
+package dev.plinth.redis;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.plinth.local.cache;
+package dev.plinth.redis;
 
 import dev.plinth.error.ConfigurationException;
 import dev.plinth.error.PlinthException;
