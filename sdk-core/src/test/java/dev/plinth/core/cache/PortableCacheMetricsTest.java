@@ -1,0 +1,63 @@
+package dev.plinth.core.cache;
+
+import static dev.plinth.telemetry.PlinthMetrics.CACHE_DURATION;
+import static dev.plinth.telemetry.PlinthMetrics.CACHE_OPS;
+import static dev.plinth.telemetry.PlinthMetrics.CACHE_REQUESTS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.plinth.core.memory.MemoryCacheDriver;
+import dev.plinth.error.PlinthException;
+import org.junit.jupiter.api.Test;
+
+class PortableCacheMetricsTest {
+  private final RecordingTelemetry telemetry = new RecordingTelemetry();
+  private final PortableCache cache =
+      new PortableCache("memory", new MemoryCacheDriver(), telemetry, CacheTestConfig.empty());
+
+  private long requests(String result) {
+    return telemetry.count(CACHE_REQUESTS, "result", result, "provider", "memory");
+  }
+
+  @Test
+  void get_missThenHit_countsEach() {
+    cache.get("k");
+    cache.put("k", new byte[] {1}, null);
+    cache.get("k");
+    assertThat(requests("miss")).isEqualTo(1);
+    assertThat(requests("hit")).isEqualTo(1);
+  }
+
+  @Test
+  void getOrLoad_missThenHit_countsMissLoadedHit() {
+    cache.getOrLoad("k", null, k -> new byte[] {1});
+    cache.getOrLoad("k", null, k -> new byte[] {2});
+    assertThat(requests("miss")).isEqualTo(1);
+    assertThat(requests("loaded")).isEqualTo(1);
+    assertThat(requests("hit")).isEqualTo(1);
+  }
+
+  @Test
+  void operations_areCountedByOutcomeAndTimed() {
+    cache.put("k", new byte[] {1}, null);
+    cache.increment("c", 1, null);
+    cache.increment("k2", 1, null);
+    assertThat(telemetry.count(CACHE_OPS, "op", "put", "provider", "memory", "outcome", "success"))
+        .isEqualTo(1);
+    assertThat(
+            telemetry.count(
+                CACHE_OPS, "op", "increment", "provider", "memory", "outcome", "success"))
+        .isEqualTo(2);
+    assertThat(telemetry.timings(CACHE_DURATION, "op", "put", "provider", "memory")).isEqualTo(1);
+  }
+
+  @Test
+  void failedOperation_isCountedWithErrorCode() {
+    cache.put("text", new byte[] {'x'}, null);
+    assertThatThrownBy(() -> cache.increment("text", 1, null)).isInstanceOf(PlinthException.class);
+    assertThat(
+            telemetry.count(
+                CACHE_OPS, "op", "increment", "provider", "memory", "outcome", "internal"))
+        .isEqualTo(1);
+  }
+}
