@@ -93,6 +93,33 @@ class AppInsightsEnvelopeTest {
   }
 
   @Test
+  void histogram_exportsSumCountMinAndMaxInTheRecordedUnit() {
+    String name = "plinth_queue_message_bytes_" + UUID.randomUUID().toString().replace("-", "");
+    platform.telemetry().histogram(name, Tags.of("queue", "orders")).record(512);
+    platform.telemetry().histogram(name, Tags.of("queue", "orders")).record(1536);
+
+    AppInsightsTelemetryDriver driver =
+        platform.telemetry().unwrap(AppInsightsTelemetryDriver.class);
+    await().atMost(WAIT).until(() -> driver.flush(WAIT));
+
+    // The two recordings may fall into different export intervals: aggregate the delta points.
+    List<Envelope> points = server.envelopes(e -> name.equals(e.metricName()));
+    assertThat(points).isNotEmpty();
+    assertThat(points.stream().mapToDouble(Envelope::metricValue).sum()).isEqualTo(2048.0);
+    assertThat(points.stream().mapToLong(Envelope::metricCount).sum()).isEqualTo(2);
+    assertThat(points.stream().mapToDouble(e -> number(e.metric().get("min"))).min())
+        .hasValue(512.0);
+    assertThat(points.stream().mapToDouble(e -> number(e.metric().get("max"))).max())
+        .hasValue(1536.0);
+    assertThat(points)
+        .allSatisfy(
+            e -> {
+              assertThat(e.properties()).containsEntry("queue", "orders");
+              assertThat(e.cloudRole()).isEqualTo(ROLE);
+            });
+  }
+
+  @Test
   void serverSpanWithClientChild_becomeRequestAndDependencyOfOneOperation() {
     Telemetry telemetry = platform.telemetry();
     String requestName = "GET /orders/" + UUID.randomUUID();
@@ -207,6 +234,10 @@ class AppInsightsEnvelopeTest {
 
     assertThat(health.state()).isEqualTo(Health.State.UP);
     assertThat(health.data()).containsEntry("roleName", ROLE).containsKey("lastSuccess");
+  }
+
+  private static double number(Object value) {
+    return ((Number) value).doubleValue();
   }
 
   private static double lastGaugeValue(String name) {
