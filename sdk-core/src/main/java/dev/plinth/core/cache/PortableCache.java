@@ -8,6 +8,7 @@ import dev.plinth.cache.CacheLoader;
 import dev.plinth.cache.Codec;
 import dev.plinth.cache.TypedCache;
 import dev.plinth.config.PlinthConfig;
+import dev.plinth.core.internal.Unwrapper;
 import dev.plinth.spi.cache.CacheDriver;
 import dev.plinth.telemetry.Telemetry;
 import java.time.Duration;
@@ -202,21 +203,8 @@ public final class PortableCache implements Cache, AutoCloseable {
 
   @Override
   public <T> T unwrap(Class<T> type) {
-    Object nativeClient = driver.nativeClient();
-    for (Object candidate : new Object[] {this, driver, nativeClient}) {
-      if (type.isInstance(candidate)) {
-        return type.cast(candidate);
-      }
-    }
-    throw new IllegalArgumentException(
-        "Cache provider '"
-            + provider
-            + "' wraps "
-            + driver.getClass().getName()
-            + " and "
-            + (nativeClient == null ? "no native client" : nativeClient.getClass().getName())
-            + ", not "
-            + type.getName());
+    return Unwrapper.unwrap(
+        this, driver, driver.nativeClient(), type, "Cache provider '" + provider + "'");
   }
 
   /** Closes the driver once; later calls do nothing. */
