@@ -4,7 +4,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plinth.core.memory.MemoryCacheDriver;
+import dev.plinth.core.memory.RecordingTelemetry;
 import dev.plinth.telemetry.PlinthMetrics;
+import dev.plinth.telemetry.Tags;
 import dev.plinth.telemetry.Telemetry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -114,14 +116,9 @@ class PortableCacheDistributedSingleFlightTest {
     assertThat(deadToken).isNotNull();
     assertThat(cache.getOrLoad("k", null, key -> new byte[] {7})).hasValue(new byte[] {7});
     assertThat(
-            telemetry.count(
+            telemetry.counterValue(
                 PlinthMetrics.CACHE_OPS,
-                "op",
-                "getOrLoad",
-                "provider",
-                "memory",
-                "outcome",
-                "lease-timeout"))
+                Tags.of("op", "getOrLoad", "provider", "memory", "outcome", "lease-timeout")))
         .isEqualTo(1);
   }
 

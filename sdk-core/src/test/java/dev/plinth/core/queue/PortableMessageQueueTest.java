@@ -3,6 +3,7 @@ package dev.plinth.core.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.plinth.core.memory.RecordingTelemetry;
 import dev.plinth.error.ProviderUnavailableException;
 import dev.plinth.queue.Message;
 import dev.plinth.queue.Outcome;
@@ -39,7 +40,7 @@ class PortableMessageQueueTest {
     assertThat(sent.properties()).containsEntry(QueueHeaders.ATTEMPT, "1");
     assertThat(Instant.parse(sent.properties().get(QueueHeaders.FIRST_ENQUEUED)))
         .isBeforeOrEqualTo(Instant.now());
-    assertThat(telemetry.spans)
+    assertThat(telemetry.finishedSpans())
         .singleElement()
         .satisfies(
             s -> {
@@ -48,7 +49,7 @@ class PortableMessageQueueTest {
                   .containsEntry(QueueHeaders.TRACEPARENT, s.traceparent());
             });
     assertThat(
-            telemetry.count(
+            telemetry.counterValue(
                 PlinthMetrics.QUEUE_SENT,
                 Tags.of("queue", "orders", "provider", "fake", "outcome", "success")))
         .isOne();
@@ -73,7 +74,7 @@ class PortableMessageQueueTest {
             () -> queue.sendBatch("orders", List.of(Message.ofText("a"), Message.ofText("b"))))
         .isInstanceOf(ProviderUnavailableException.class);
     assertThat(
-            telemetry.count(
+            telemetry.counterValue(
                 PlinthMetrics.QUEUE_SENT,
                 Tags.of("queue", "orders", "provider", "fake", "outcome", "error")))
         .isEqualTo(2);
