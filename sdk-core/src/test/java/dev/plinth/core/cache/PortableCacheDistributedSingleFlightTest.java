@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plinth.core.memory.MemoryCacheDriver;
 import dev.plinth.core.memory.RecordingTelemetry;
+import dev.plinth.tck.MapPlinthConfig;
 import dev.plinth.telemetry.PlinthMetrics;
 import dev.plinth.telemetry.Tags;
 import dev.plinth.telemetry.Telemetry;
@@ -36,7 +37,7 @@ class PortableCacheDistributedSingleFlightTest {
 
   private PortableCache process(boolean distributed, String leaseWait, Telemetry telemetry) {
     var config =
-        CacheTestConfig.of(
+        new MapPlinthConfig(
             Map.of(
                 PortableCache.DISTRIBUTED_KEY,
                 Boolean.toString(distributed),

@@ -9,13 +9,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.plinth.core.memory.MemoryCacheDriver;
 import dev.plinth.core.memory.RecordingTelemetry;
 import dev.plinth.error.PlinthException;
+import dev.plinth.tck.MapPlinthConfig;
 import dev.plinth.telemetry.Tags;
 import org.junit.jupiter.api.Test;
 
 class PortableCacheMetricsTest {
   private final RecordingTelemetry telemetry = new RecordingTelemetry();
   private final PortableCache cache =
-      new PortableCache("memory", new MemoryCacheDriver(), telemetry, CacheTestConfig.empty());
+      new PortableCache("memory", new MemoryCacheDriver(), telemetry, MapPlinthConfig.empty());
 
   private long requests(String result) {
     return (long)

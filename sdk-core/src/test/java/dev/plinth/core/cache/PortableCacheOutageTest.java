@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.plinth.core.memory.RecordingTelemetry;
 import dev.plinth.error.InvalidKeyException;
 import dev.plinth.error.ProviderUnavailableException;
+import dev.plinth.tck.MapPlinthConfig;
 import dev.plinth.telemetry.PlinthMetrics;
 import dev.plinth.telemetry.Tags;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,7 +17,7 @@ class PortableCacheOutageTest {
   private final FlakyCacheDriver driver = new FlakyCacheDriver();
   private final RecordingTelemetry telemetry = new RecordingTelemetry();
   private final PortableCache cache =
-      new PortableCache("flaky", driver, telemetry, CacheTestConfig.empty());
+      new PortableCache("flaky", driver, telemetry, MapPlinthConfig.empty());
 
   @Test
   void getOrLoad_backendDown_returnsLoadedValueAndCountsDegraded() {

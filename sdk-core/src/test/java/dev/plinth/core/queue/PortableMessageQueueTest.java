@@ -12,6 +12,7 @@ import dev.plinth.queue.SubscribeOptions;
 import dev.plinth.queue.Subscription;
 import dev.plinth.spi.queue.DriverSubscribeOptions;
 import dev.plinth.spi.queue.QueueHeaders;
+import dev.plinth.tck.MapPlinthConfig;
 import dev.plinth.telemetry.CorrelationContext;
 import dev.plinth.telemetry.PlinthMetrics;
 import dev.plinth.telemetry.Scope;
@@ -25,7 +26,7 @@ class PortableMessageQueueTest {
   private final CapturingQueueDriver driver = new CapturingQueueDriver();
   private final RecordingTelemetry telemetry = new RecordingTelemetry();
   private final PortableMessageQueue queue =
-      new PortableMessageQueue("fake", driver, telemetry, MapConfig.empty());
+      new PortableMessageQueue("fake", driver, telemetry, MapPlinthConfig.empty());
 
   @Test
   @SuppressWarnings("try") // scopes are closed, not used

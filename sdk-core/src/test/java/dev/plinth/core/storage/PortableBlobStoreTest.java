@@ -19,6 +19,7 @@ import dev.plinth.storage.Blob;
 import dev.plinth.storage.PresignMethod;
 import dev.plinth.storage.PutOptions;
 import dev.plinth.storage.StorageCapabilities;
+import dev.plinth.tck.MapPlinthConfig;
 import dev.plinth.telemetry.PlinthMetrics;
 import dev.plinth.telemetry.SpanKind;
 import dev.plinth.telemetry.Tags;
@@ -34,7 +35,7 @@ class PortableBlobStoreTest {
   private final RecordingTelemetry telemetry = new RecordingTelemetry();
   private final MemoryBlobStoreDriver memory = new MemoryBlobStoreDriver(1024);
   private final PortableBlobStore store =
-      new PortableBlobStore("memory", memory, telemetry, TestConfig.empty());
+      new PortableBlobStore("memory", memory, telemetry, MapPlinthConfig.empty());
 
   private static Tags ops(String op, String outcome) {
     return Tags.of("op", op, "provider", "memory", "outcome", outcome);
@@ -216,7 +217,7 @@ class PortableBlobStoreTest {
             "memory",
             new MemoryBlobStoreDriver(),
             telemetry,
-            new TestConfig(Map.of(PortableBlobStore.STRICT_KEY, "false")));
+            new MapPlinthConfig(Map.of(PortableBlobStore.STRICT_KEY, "false")));
     lenient.put("k", new byte[1], PutOptions.none().metadata(Map.of("Content-Id", "é")));
     assertThat(lenient.stat("k").metadata()).containsEntry("content-id", "é");
   }
