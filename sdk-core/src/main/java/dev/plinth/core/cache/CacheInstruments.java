@@ -7,6 +7,8 @@ import dev.plinth.telemetry.PlinthMetrics;
 import dev.plinth.telemetry.Tags;
 import dev.plinth.telemetry.Telemetry;
 import dev.plinth.telemetry.Timer;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -29,10 +31,13 @@ final class CacheInstruments {
   private final Telemetry telemetry;
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
   private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+  private final Clock clock;
+  private volatile Instant lastAbsorbedOutage;
 
-  CacheInstruments(String provider, Telemetry telemetry) {
+  CacheInstruments(String provider, Telemetry telemetry, Clock clock) {
     this.provider = provider;
     this.telemetry = telemetry;
+    this.clock = clock;
   }
 
   /**
@@ -103,6 +108,24 @@ final class CacheInstruments {
                     PlinthMetrics.CACHE_OPS,
                     Tags.of("op", op, "provider", provider, "outcome", outcome)))
         .increment();
+  }
+
+  /**
+   * Counts a backend failure that {@code getOrLoad} absorbed (served from the loader instead) and
+   * remembers when, so that health can report DEGRADED although the backend answers again.
+   */
+  void absorbedOutage() {
+    count("getOrLoad", "degraded");
+    lastAbsorbedOutage = clock.instant();
+  }
+
+  /**
+   * Returns when {@code getOrLoad} last absorbed a backend failure.
+   *
+   * @return the instant, or null if it never did
+   */
+  Instant lastAbsorbedOutage() {
+    return lastAbsorbedOutage;
   }
 
   private Timer timer(String op) {

@@ -8,9 +8,12 @@ import dev.plinth.cache.CacheLoader;
 import dev.plinth.cache.Codec;
 import dev.plinth.cache.TypedCache;
 import dev.plinth.config.PlinthConfig;
+import dev.plinth.core.internal.Unwrapper;
 import dev.plinth.spi.cache.CacheDriver;
 import dev.plinth.telemetry.Telemetry;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,11 +44,18 @@ public final class PortableCache implements Cache, AutoCloseable {
   /** Key of how often a waiting process polls for the value. */
   public static final String LEASE_POLL_KEY = "plinth.cache.lease-poll-interval";
 
+  /**
+   * How long health stays DEGRADED after {@code getOrLoad} last served callers past a failing
+   * backend: a backend that flaps is not healthy just because its last probe answered.
+   */
+  public static final Duration DEGRADED_AFTER_OUTAGE = Duration.ofMinutes(1);
+
   private final String provider;
   private final CacheDriver driver;
   private final CacheKeys keys;
   private final CacheInstruments instruments;
   private final SingleFlightLoader loader;
+  private final Clock clock;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /**
@@ -58,12 +68,19 @@ public final class PortableCache implements Cache, AutoCloseable {
    */
   public PortableCache(
       String provider, CacheDriver driver, Telemetry telemetry, PlinthConfig config) {
+    this(provider, driver, telemetry, config, Clock.systemUTC());
+  }
+
+  /** As the public constructor, with the clock that dates absorbed outages (for tests). */
+  PortableCache(
+      String provider, CacheDriver driver, Telemetry telemetry, PlinthConfig config, Clock clock) {
     this.provider = Objects.requireNonNull(provider, "provider");
     this.driver = Objects.requireNonNull(driver, "driver");
     Objects.requireNonNull(telemetry, "telemetry");
     Objects.requireNonNull(config, "config");
+    this.clock = Objects.requireNonNull(clock, "clock");
     this.keys = new CacheKeys(config.getString(NAMESPACE_KEY, "plinth"));
-    this.instruments = new CacheInstruments(provider, telemetry);
+    this.instruments = new CacheInstruments(provider, telemetry, clock);
     this.loader = new SingleFlightLoader(driver, instruments, leaseSettings(driver, config));
   }
 
@@ -190,33 +207,40 @@ public final class PortableCache implements Cache, AutoCloseable {
     return driver.capabilities();
   }
 
+  /**
+   * The driver's health, except that an UP backend is reported DEGRADED for {@link
+   * #DEGRADED_AFTER_OUTAGE} after {@code getOrLoad} last had to serve callers without it.
+   */
   @Override
   public Health health() {
+    Health backend;
     try {
-      return driver.health();
+      backend = driver.health();
     } catch (RuntimeException e) {
       return Health.down(
           "Cache provider '" + provider + "' health check failed with " + e.getClass().getName());
     }
+    Instant outage = instruments.lastAbsorbedOutage();
+    if (backend.state() != Health.State.UP
+        || outage == null
+        || !clock.instant().isBefore(outage.plus(DEGRADED_AFTER_OUTAGE))) {
+      return backend;
+    }
+    return Health.degraded(
+        "Cache provider '"
+            + provider
+            + "' answers again, but at "
+            + outage
+            + " getOrLoad served callers from their loaders because the backend failed; "
+            + "check the backend's stability. Reported DEGRADED until "
+            + outage.plus(DEGRADED_AFTER_OUTAGE)
+            + " if no failure recurs.");
   }
 
   @Override
   public <T> T unwrap(Class<T> type) {
-    Object nativeClient = driver.nativeClient();
-    for (Object candidate : new Object[] {this, driver, nativeClient}) {
-      if (type.isInstance(candidate)) {
-        return type.cast(candidate);
-      }
-    }
-    throw new IllegalArgumentException(
-        "Cache provider '"
-            + provider
-            + "' wraps "
-            + driver.getClass().getName()
-            + " and "
-            + (nativeClient == null ? "no native client" : nativeClient.getClass().getName())
-            + ", not "
-            + type.getName());
+    return Unwrapper.unwrap(
+        this, driver, driver.nativeClient(), type, "Cache provider '" + provider + "'");
   }
 
   /** Closes the driver once; later calls do nothing. */

@@ -114,7 +114,7 @@ final class SingleFlightLoader {
       String token = instruments.call("tryLease", () -> driver.tryLease(leaseKey, lease.ttl()));
       return token == null ? null : new Lease(token);
     } catch (ProviderUnavailableException e) {
-      instruments.count("getOrLoad", "degraded");
+      instruments.absorbedOutage();
       return new Lease(null);
     }
   }
@@ -132,7 +132,7 @@ final class SingleFlightLoader {
           });
     } catch (ProviderUnavailableException e) {
       // The lease expires on its own after its TTL.
-      instruments.count("getOrLoad", "degraded");
+      instruments.absorbedOutage();
     }
   }
 
@@ -151,7 +151,7 @@ final class SingleFlightLoader {
             return null;
           });
     } catch (ProviderUnavailableException e) {
-      instruments.count("getOrLoad", "degraded");
+      instruments.absorbedOutage();
     }
     return value;
   }
@@ -182,7 +182,7 @@ final class SingleFlightLoader {
     try {
       return instruments.call("get", () -> driver.get(fullKey));
     } catch (ProviderUnavailableException e) {
-      instruments.count("getOrLoad", "degraded");
+      instruments.absorbedOutage();
       return null;
     }
   }

@@ -15,6 +15,7 @@ final class FlakyCacheDriver implements CacheDriver {
   private final MemoryCacheDriver delegate = new MemoryCacheDriver();
   private final AtomicInteger closes = new AtomicInteger();
   private volatile Supplier<RuntimeException> failure;
+  private volatile Health health;
 
   /**
    * Makes every later data call throw, or work again with null.
@@ -23,6 +24,15 @@ final class FlakyCacheDriver implements CacheDriver {
    */
   void failWith(Supplier<RuntimeException> failure) {
     this.failure = failure;
+  }
+
+  /**
+   * Makes {@link #health()} report this, or the memory driver's health again with null.
+   *
+   * @param health the health to report, or null
+   */
+  void reportHealth(Health health) {
+    this.health = health;
   }
 
   int closes() {
@@ -107,7 +117,8 @@ final class FlakyCacheDriver implements CacheDriver {
 
   @Override
   public Health health() {
-    return delegate.health();
+    Health reported = health;
+    return reported != null ? reported : delegate.health();
   }
 
   @Override

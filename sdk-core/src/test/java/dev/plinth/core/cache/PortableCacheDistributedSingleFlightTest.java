@@ -4,7 +4,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plinth.core.memory.MemoryCacheDriver;
+import dev.plinth.core.memory.RecordingTelemetry;
+import dev.plinth.tck.MapPlinthConfig;
 import dev.plinth.telemetry.PlinthMetrics;
+import dev.plinth.telemetry.Tags;
 import dev.plinth.telemetry.Telemetry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +37,7 @@ class PortableCacheDistributedSingleFlightTest {
 
   private PortableCache process(boolean distributed, String leaseWait, Telemetry telemetry) {
     var config =
-        CacheTestConfig.of(
+        new MapPlinthConfig(
             Map.of(
                 PortableCache.DISTRIBUTED_KEY,
                 Boolean.toString(distributed),
@@ -114,14 +117,9 @@ class PortableCacheDistributedSingleFlightTest {
     assertThat(deadToken).isNotNull();
     assertThat(cache.getOrLoad("k", null, key -> new byte[] {7})).hasValue(new byte[] {7});
     assertThat(
-            telemetry.count(
+            telemetry.counterValue(
                 PlinthMetrics.CACHE_OPS,
-                "op",
-                "getOrLoad",
-                "provider",
-                "memory",
-                "outcome",
-                "lease-timeout"))
+                Tags.of("op", "getOrLoad", "provider", "memory", "outcome", "lease-timeout")))
         .isEqualTo(1);
   }
 

@@ -7,16 +7,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plinth.core.memory.MemoryCacheDriver;
+import dev.plinth.core.memory.RecordingTelemetry;
 import dev.plinth.error.PlinthException;
+import dev.plinth.tck.MapPlinthConfig;
+import dev.plinth.telemetry.Tags;
 import org.junit.jupiter.api.Test;
 
 class PortableCacheMetricsTest {
   private final RecordingTelemetry telemetry = new RecordingTelemetry();
   private final PortableCache cache =
-      new PortableCache("memory", new MemoryCacheDriver(), telemetry, CacheTestConfig.empty());
+      new PortableCache("memory", new MemoryCacheDriver(), telemetry, MapPlinthConfig.empty());
 
   private long requests(String result) {
-    return telemetry.count(CACHE_REQUESTS, "result", result, "provider", "memory");
+    return (long)
+        telemetry.counterValue(CACHE_REQUESTS, Tags.of("result", result, "provider", "memory"));
   }
 
   @Test
@@ -42,13 +46,16 @@ class PortableCacheMetricsTest {
     cache.put("k", new byte[] {1}, null);
     cache.increment("c", 1, null);
     cache.increment("k2", 1, null);
-    assertThat(telemetry.count(CACHE_OPS, "op", "put", "provider", "memory", "outcome", "success"))
+    assertThat(
+            telemetry.counterValue(
+                CACHE_OPS, Tags.of("op", "put", "provider", "memory", "outcome", "success")))
         .isEqualTo(1);
     assertThat(
-            telemetry.count(
-                CACHE_OPS, "op", "increment", "provider", "memory", "outcome", "success"))
+            telemetry.counterValue(
+                CACHE_OPS, Tags.of("op", "increment", "provider", "memory", "outcome", "success")))
         .isEqualTo(2);
-    assertThat(telemetry.timings(CACHE_DURATION, "op", "put", "provider", "memory")).isEqualTo(1);
+    assertThat(telemetry.timerCount(CACHE_DURATION, Tags.of("op", "put", "provider", "memory")))
+        .isEqualTo(1);
   }
 
   @Test
@@ -56,8 +63,8 @@ class PortableCacheMetricsTest {
     cache.put("text", new byte[] {'x'}, null);
     assertThatThrownBy(() -> cache.increment("text", 1, null)).isInstanceOf(PlinthException.class);
     assertThat(
-            telemetry.count(
-                CACHE_OPS, "op", "increment", "provider", "memory", "outcome", "internal"))
+            telemetry.counterValue(
+                CACHE_OPS, Tags.of("op", "increment", "provider", "memory", "outcome", "internal")))
         .isEqualTo(1);
   }
 }

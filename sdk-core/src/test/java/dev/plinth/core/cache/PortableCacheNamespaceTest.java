@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plinth.core.memory.MemoryCacheDriver;
 import dev.plinth.error.ConfigurationException;
+import dev.plinth.tck.MapPlinthConfig;
 import dev.plinth.telemetry.Telemetry;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,8 @@ class PortableCacheNamespaceTest {
   private PortableCache cache(String namespace) {
     var config =
         namespace == null
-            ? CacheTestConfig.empty()
-            : CacheTestConfig.of(Map.of(PortableCache.NAMESPACE_KEY, namespace));
+            ? MapPlinthConfig.empty()
+            : new MapPlinthConfig(Map.of(PortableCache.NAMESPACE_KEY, namespace));
     return new PortableCache("memory", driver, Telemetry.noop(), config);
   }
 

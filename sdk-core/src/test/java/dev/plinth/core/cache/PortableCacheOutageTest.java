@@ -4,9 +4,12 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.plinth.core.memory.RecordingTelemetry;
 import dev.plinth.error.InvalidKeyException;
 import dev.plinth.error.ProviderUnavailableException;
+import dev.plinth.tck.MapPlinthConfig;
 import dev.plinth.telemetry.PlinthMetrics;
+import dev.plinth.telemetry.Tags;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +17,7 @@ class PortableCacheOutageTest {
   private final FlakyCacheDriver driver = new FlakyCacheDriver();
   private final RecordingTelemetry telemetry = new RecordingTelemetry();
   private final PortableCache cache =
-      new PortableCache("flaky", driver, telemetry, CacheTestConfig.empty());
+      new PortableCache("flaky", driver, telemetry, MapPlinthConfig.empty());
 
   @Test
   void getOrLoad_backendDown_returnsLoadedValueAndCountsDegraded() {
@@ -23,24 +26,14 @@ class PortableCacheOutageTest {
     var value = cache.getOrLoad("k", null, k -> ("v" + loads.incrementAndGet()).getBytes(UTF_8));
     assertThat(value.map(String::new)).contains("v1");
     assertThat(
-            telemetry.count(
+            telemetry.counterValue(
                 PlinthMetrics.CACHE_OPS,
-                "op",
-                "getOrLoad",
-                "provider",
-                "flaky",
-                "outcome",
-                "degraded"))
+                Tags.of("op", "getOrLoad", "provider", "flaky", "outcome", "degraded")))
         .isPositive();
     assertThat(
-            telemetry.count(
+            telemetry.counterValue(
                 PlinthMetrics.CACHE_OPS,
-                "op",
-                "get",
-                "provider",
-                "flaky",
-                "outcome",
-                "unavailable"))
+                Tags.of("op", "get", "provider", "flaky", "outcome", "unavailable")))
         .isPositive();
   }
 

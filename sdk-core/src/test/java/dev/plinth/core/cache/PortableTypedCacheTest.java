@@ -8,6 +8,7 @@ import dev.plinth.cache.Codec;
 import dev.plinth.cache.TypedCache;
 import dev.plinth.core.memory.MemoryCacheDriver;
 import dev.plinth.error.PlinthException;
+import dev.plinth.tck.MapPlinthConfig;
 import dev.plinth.telemetry.Telemetry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class PortableTypedCacheTest {
 
   private final PortableCache cache =
       new PortableCache(
-          "memory", new MemoryCacheDriver(), Telemetry.noop(), CacheTestConfig.empty());
+          "memory", new MemoryCacheDriver(), Telemetry.noop(), MapPlinthConfig.empty());
 
   @Test
   void get_undecodableValue_failsNamingKeyNotValue() {

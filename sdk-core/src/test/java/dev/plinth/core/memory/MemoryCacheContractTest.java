@@ -1,9 +1,9 @@
 package dev.plinth.core.memory;
 
 import dev.plinth.cache.Cache;
-import dev.plinth.core.cache.CacheTestConfig;
 import dev.plinth.core.cache.PortableCache;
 import dev.plinth.tck.CacheContract;
+import dev.plinth.tck.MapPlinthConfig;
 import dev.plinth.telemetry.Telemetry;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,7 +19,7 @@ class MemoryCacheContractTest extends CacheContract {
   static void start() {
     MemoryCacheDriver driver =
         new MemoryCacheDriver(MemoryCacheDriver.DEFAULT_MAX_ENTRIES, NOW::get);
-    cache = new PortableCache("memory", driver, Telemetry.noop(), CacheTestConfig.empty());
+    cache = new PortableCache("memory", driver, Telemetry.noop(), MapPlinthConfig.empty());
   }
 
   @AfterAll

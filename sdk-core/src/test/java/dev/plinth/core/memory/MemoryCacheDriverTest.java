@@ -4,12 +4,12 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.plinth.core.cache.CacheTestConfig;
 import dev.plinth.error.ConfigurationException;
 import dev.plinth.error.PlinthException;
 import dev.plinth.spi.ProviderContext;
 import dev.plinth.spi.cache.CacheDriver;
 import dev.plinth.spi.cache.CacheProvider;
+import dev.plinth.tck.MapPlinthConfig;
 import dev.plinth.telemetry.Telemetry;
 import java.time.Duration;
 import java.util.Map;
@@ -111,7 +111,7 @@ class MemoryCacheDriverTest {
             .filter(p -> p.name().equals("memory"))
             .findFirst()
             .orElseThrow();
-    var config = CacheTestConfig.of(Map.of("plinth.cache.memory.max-entries", "7"));
+    var config = new MapPlinthConfig(Map.of("plinth.cache.memory.max-entries", "7"));
     try (CacheDriver d = provider.create(new ProviderContext("cache", config, Telemetry.noop()))) {
       assertThat(d.capabilities().limit("cache.memory.max-entries")).hasValue(7);
     }
@@ -119,7 +119,7 @@ class MemoryCacheDriverTest {
 
   @Test
   void create_nonPositiveMaxEntries_failsNamingKey() {
-    var config = CacheTestConfig.of(Map.of("plinth.cache.memory.max-entries", "0"));
+    var config = new MapPlinthConfig(Map.of("plinth.cache.memory.max-entries", "0"));
     var context = new ProviderContext("cache", config, Telemetry.noop());
     assertThatThrownBy(() -> new MemoryCacheProvider().create(context))
         .isInstanceOf(ConfigurationException.class)
