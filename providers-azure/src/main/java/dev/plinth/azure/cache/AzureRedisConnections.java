@@ -116,7 +116,7 @@ final class AzureRedisConnections {
     public void onIdentityProviderError(Exception reason) {
       LOG.log(
           System.Logger.Level.WARNING,
-          "azure-redis could not renew its Entra token; retrying with the current one: {0}",
+          "azure-redis could not get or renew its Entra token (retrying while the current one is valid): {0}",
           reason.getMessage());
     }
 
