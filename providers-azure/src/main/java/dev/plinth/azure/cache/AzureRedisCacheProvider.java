@@ -76,10 +76,13 @@ public final class AzureRedisCacheProvider implements CacheProvider {
       driver.close();
       throw AzureRedisStartupErrors.rejected(config, e);
     } catch (PlinthException e) {
+      // Not fatal: a cache outage must not stop the application; health reports DOWN meanwhile.
       LOG.log(
           System.Logger.Level.WARNING,
-          "Azure Redis cache starts without a server: {0} Calls fail until it is reachable.",
-          e.getMessage());
+          "azure-redis starts without a reachable server ({0}). Calls fail until it is reachable;"
+              + " check {1}.host/port/tls, the firewall and private endpoint.",
+          e.getMessage(),
+          AzureRedisConfig.PREFIX);
     }
     LOG.log(System.Logger.Level.DEBUG, "Azure Redis cache configured: {0}", config);
     return driver;
