@@ -1,6 +1,8 @@
 package dev.plinth.redis;
 
 import java.time.Duration;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLParameters;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -20,6 +22,35 @@ public final class RedisConnections {
    * @return the pooled client; close it to release its connections
    */
   public static JedisPooled open(RedisSettings settings) {
+    return open(settings, client -> {});
+  }
+
+  /**
+   * Opens a connection pool whose client configuration a provider may extend (for example with a
+   * Jedis {@code AuthXManager} that renews Entra tokens).
+   *
+   * @param settings where and how to connect
+   * @param customizer applied to the client configuration after the common settings
+   * @return the pooled client; close it to release its connections
+   */
+  public static JedisPooled open(
+      RedisSettings settings, Consumer<DefaultJedisClientConfig.Builder> customizer) {
+    return new JedisPooled(
+        new HostAndPort(settings.host(), settings.port()),
+        clientConfig(settings, customizer),
+        poolConfig(settings));
+  }
+
+  /**
+   * Builds the client configuration: timeouts, database, TLS with host name verification, and
+   * credentials.
+   *
+   * @param settings where and how to connect
+   * @param customizer applied last
+   * @return the configuration
+   */
+  public static DefaultJedisClientConfig clientConfig(
+      RedisSettings settings, Consumer<DefaultJedisClientConfig.Builder> customizer) {
     DefaultJedisClientConfig.Builder client =
         DefaultJedisClientConfig.builder()
             .connectionTimeoutMillis(millis(settings.connectTimeout()))
@@ -27,11 +58,17 @@ public final class RedisConnections {
             .database(settings.database())
             .ssl(settings.tls())
             .clientName("plinth");
+    if (settings.tls()) {
+      // Without this, JSSE checks the certificate chain but not that it was issued for the host.
+      SSLParameters tls = new SSLParameters();
+      tls.setEndpointIdentificationAlgorithm("HTTPS");
+      client.sslParameters(tls);
+    }
     if (settings.credentials() != null) {
       client.credentialsProvider(settings.credentials());
     }
-    return new JedisPooled(
-        new HostAndPort(settings.host(), settings.port()), client.build(), poolConfig(settings));
+    customizer.accept(client);
+    return client.build();
   }
 
   private static GenericObjectPoolConfig<Connection> poolConfig(RedisSettings settings) {

@@ -1,21 +1,18 @@
 package dev.plinth.azure.cache;
 
+import dev.plinth.redis.RedisConnections;
 import dev.plinth.redis.RedisSettings;
 import java.time.Duration;
-import javax.net.ssl.SSLParameters;
-import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.authentication.core.TokenAuthConfig;
-import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.authentication.AuthXEventListener;
 import redis.clients.jedis.authentication.AuthXManager;
 
 /**
- * Opens the Jedis pool for {@code azure-redis}. Like {@code RedisConnections} in redis-common, plus
- * two things Azure needs: TLS with host name verification, and an {@link AuthXManager} that renews
- * Entra tokens and re-sends {@code AUTH} on pooled connections before the old token expires.
+ * Opens the Jedis pool for {@code azure-redis}: {@link RedisConnections} plus an {@link
+ * AuthXManager} that renews Entra tokens and re-sends {@code AUTH} on pooled connections before the
+ * old token expires.
  */
 final class AzureRedisConnections {
   private static final System.Logger LOG = System.getLogger(AzureRedisConnections.class.getName());
@@ -30,10 +27,7 @@ final class AzureRedisConnections {
    * @return the pooled client; closing it also stops the token manager
    */
   static JedisPooled open(RedisSettings settings, AuthXManager tokens) {
-    return new JedisPooled(
-        new HostAndPort(settings.host(), settings.port()),
-        clientConfig(settings, tokens),
-        poolConfig(settings));
+    return RedisConnections.open(settings, client -> useTokens(client, tokens));
   }
 
   /**
@@ -44,25 +38,15 @@ final class AzureRedisConnections {
    * @return the configuration
    */
   static DefaultJedisClientConfig clientConfig(RedisSettings settings, AuthXManager tokens) {
-    DefaultJedisClientConfig.Builder client =
-        DefaultJedisClientConfig.builder()
-            .connectionTimeoutMillis(millis(settings.connectTimeout()))
-            .socketTimeoutMillis(millis(settings.socketTimeout()))
-            .database(settings.database())
-            .ssl(settings.tls())
-            .clientName("plinth");
-    if (settings.tls()) {
-      // Without this, JSSE checks the certificate chain but not that it was issued for the host.
-      SSLParameters tls = new SSLParameters();
-      tls.setEndpointIdentificationAlgorithm("HTTPS");
-      client.sslParameters(tls);
-    }
+    return RedisConnections.clientConfig(settings, client -> useTokens(client, tokens));
+  }
+
+  private static void useTokens(DefaultJedisClientConfig.Builder client, AuthXManager tokens) {
     if (tokens != null) {
+      // The token manager replaces fixed credentials and re-authenticates pooled connections.
+      client.credentialsProvider(null);
       client.authXManager(tokens);
-    } else if (settings.credentials() != null) {
-      client.credentialsProvider(settings.credentials());
     }
-    return client.build();
   }
 
   /**
@@ -89,18 +73,6 @@ final class AzureRedisConnections {
     AuthXManager manager = new AuthXManager(config);
     manager.setListener(new LoggingListener());
     return manager;
-  }
-
-  private static GenericObjectPoolConfig<Connection> poolConfig(RedisSettings settings) {
-    GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
-    pool.setMaxTotal(settings.poolMaxTotal());
-    pool.setMaxIdle(settings.poolMaxIdle());
-    pool.setMinIdle(settings.poolMinIdle());
-    // Bounded like a reply, so an exhausted pool surfaces as ProviderUnavailableException.
-    pool.setMaxWait(settings.socketTimeout());
-    pool.setBlockWhenExhausted(true);
-    pool.setJmxEnabled(false);
-    return pool;
   }
 
   private static int millis(Duration duration) {
