@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 
@@ -80,6 +81,21 @@ final class MockEntraIssuer implements AutoCloseable {
       claims.put("idtyp", "app");
     }
     return claims;
+  }
+
+  /** Claims of a delegated user token with one role and one scope, for a random user. */
+  Map<String, Object> userClaims() {
+    return new HashMap<>(
+        claims(
+            new TokenRequest(
+                UUID.randomUUID().toString(),
+                "Ada",
+                "ada@example.com",
+                Principal.Kind.USER,
+                Set.of("user"),
+                Set.of("files.read"),
+                Set.of(),
+                null)));
   }
 
   String token(TokenRequest request) {
