@@ -23,11 +23,13 @@ import java.util.concurrent.locks.ReentrantLock;
  *       at most one fetch per interval);
  *   <li><b>last-good</b>: a failed fetch never drops keys already known, so tokens signed with them
  *       keep verifying during an issuer outage; only with no keys at all is the issuer reported
- *       unavailable.
+ *       unavailable (retried at most every 5 s); after a failed refresh the next request past the
+ *       minimum interval retries, so the cache recovers without waiting for the TTL.
  * </ul>
  */
 final class SigningKeyCache {
   private static final int MAX_MISSED_KIDS = 1_000;
+  private static final Duration INITIAL_RETRY = Duration.ofSeconds(5);
 
   private final OidcKeySource source;
   private final Clock clock;
@@ -99,7 +101,7 @@ final class SigningKeyCache {
       Instant now = clock.instant();
       boolean allowed =
           switch (cause) {
-            case INITIAL -> keys.isEmpty();
+            case INITIAL -> keys.isEmpty() && (lastFailure == null || retryDue(now));
             case KNOWN_MISS -> elapsed(lastAttempt, now);
             case NEW_KID -> elapsed(lastAttempt, now) || elapsed(lastKidRefresh, now);
           };
@@ -127,9 +129,17 @@ final class SigningKeyCache {
     }
   }
 
+  /** Due for a scheduled refresh: past the TTL, or retrying a failed refresh to recover. */
   private boolean isStale() {
     Instant now = clock.instant();
-    return lastSuccess != null && !now.isBefore(lastSuccess.plus(ttl)) && elapsed(lastAttempt, now);
+    boolean expired = lastSuccess != null && !now.isBefore(lastSuccess.plus(ttl));
+    return (expired || lastFailure != null) && elapsed(lastAttempt, now);
+  }
+
+  /** With no keys at all, retry soon, but not on every request while the issuer is down. */
+  private boolean retryDue(Instant now) {
+    Duration wait = minInterval.compareTo(INITIAL_RETRY) < 0 ? minInterval : INITIAL_RETRY;
+    return !now.isBefore(lastAttempt.plus(wait));
   }
 
   private boolean elapsed(Instant since, Instant now) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.plinth.Health;
 import dev.plinth.auth.Principal;
 import dev.plinth.error.AuthenticationException;
 import dev.plinth.error.AuthenticationException.Reason;
@@ -161,6 +162,31 @@ class EntraIdKeyRotationTest {
     driver.authenticate(token);
     assertThat(issuer.jwksRequests() - before).isEqualTo(1);
     assertThat(driver.health().data()).containsEntry("lastFetchAgeSeconds", 0L);
+  }
+
+  @Test
+  void health_afterFailedRefresh_isDegradedUntilTheIssuerRecovers() {
+    MutableClock clock = MutableClock.now();
+    RSAKey key = LocalJwksServer.newKey();
+    issuer.publish(key);
+    EntraIdAuthenticatorDriver driver = driver(clock);
+    String token = issuer.token(key);
+    driver.authenticate(token);
+    assertThat(driver.health().state()).isEqualTo(Health.State.UP);
+
+    issuer.failing(true);
+    try {
+      assertUnknownKey(driver, issuer.token(LocalJwksServer.newKey()));
+      driver.authenticate(token); // last-good key still verifies
+      assertThat(driver.health().state()).isEqualTo(Health.State.DEGRADED);
+      assertThat(driver.health().detail()).contains("HTTP 503");
+    } finally {
+      issuer.failing(false);
+    }
+    clock.advance(Duration.ofMinutes(5));
+    driver.authenticate(token); // retries the failed refresh once the interval has passed
+
+    assertThat(driver.health().state()).isEqualTo(Health.State.UP);
   }
 
   private static void assertUnknownKey(EntraIdAuthenticatorDriver driver, String token) {

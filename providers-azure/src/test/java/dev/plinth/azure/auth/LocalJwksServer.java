@@ -45,6 +45,7 @@ final class LocalJwksServer implements AutoCloseable {
   private final AtomicInteger jwksRequests = new AtomicInteger();
   private volatile List<RSAKey> published = List.of();
   private volatile CountDownLatch jwksGate = new CountDownLatch(0);
+  private volatile boolean failing;
 
   LocalJwksServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -64,6 +65,11 @@ final class LocalJwksServer implements AutoCloseable {
   /** Publishes exactly these keys (public parts) from now on. */
   void publish(RSAKey... keys) {
     published = List.of(keys);
+  }
+
+  /** Answers every request with HTTP 503 while true, as an issuer in trouble would. */
+  void failing(boolean failing) {
+    this.failing = failing;
   }
 
   int jwksRequests() {
@@ -115,7 +121,9 @@ final class LocalJwksServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
-    if (path.equals("/" + tenant + "/v2.0/.well-known/openid-configuration")) {
+    if (failing) {
+      respond(exchange, 503, "{}");
+    } else if (path.equals("/" + tenant + "/v2.0/.well-known/openid-configuration")) {
       respond(
           exchange,
           200,
