@@ -1,4 +1,4 @@
-package dev.plinth.local.storage;
+package dev.plinth.local.cache;
 
 import dev.plinth.config.PlinthConfig;
 import dev.plinth.config.Profile;
@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** A fixed map of settings for tests that build drivers without a Platform. */
-record MapConfig(Map<String, String> values) implements PlinthConfig {
+/** A fixed-map {@link PlinthConfig} for provider tests. */
+record MapConfig(Map<String, String> values, Profile profile) implements PlinthConfig {
+
   @Override
   public Optional<String> get(String key) {
     return Optional.ofNullable(values.get(key));
@@ -16,10 +17,5 @@ record MapConfig(Map<String, String> values) implements PlinthConfig {
   @Override
   public Set<String> keys() {
     return values.keySet();
-  }
-
-  @Override
-  public Profile profile() {
-    return Profile.MEMORY;
   }
 }
