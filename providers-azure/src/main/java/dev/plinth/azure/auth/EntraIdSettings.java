@@ -1,5 +1,6 @@
 package dev.plinth.azure.auth;
 
+import dev.plinth.core.auth.RoleMapping;
 import java.time.Duration;
 import java.util.Set;
 

@@ -2,6 +2,7 @@ package dev.plinth.azure.auth;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import dev.plinth.config.PlinthConfig;
+import dev.plinth.core.auth.RoleMapping;
 import dev.plinth.error.ConfigurationException;
 import dev.plinth.spi.ProviderContext;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.plinth.local.auth;
+package dev.plinth.core.auth;
 
 import dev.plinth.error.ConfigurationException;
 import java.util.LinkedHashMap;
