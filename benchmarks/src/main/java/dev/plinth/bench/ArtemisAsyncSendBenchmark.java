@@ -3,6 +3,7 @@ package dev.plinth.bench;
 import dev.plinth.queue.Message;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
+import java.util.UUID;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
@@ -66,5 +67,43 @@ public class ArtemisAsyncSendBenchmark {
     window.acquire();
     sender.sendAsync(
         sender.queue(rawQueue), backend.body, DeliveryMode.PERSISTENT, window.jmsListener);
+  }
+
+  /**
+   * Reference only: the raw async send with the duplicate-detection id the artemis provider adds to
+   * every message, to show what that id costs on the broker.
+   *
+   * @param backend the broker
+   * @param sender the thread's raw session
+   * @param window the thread's in-flight window
+   * @throws InterruptedException if interrupted
+   * @throws JMSException if the send fails at once
+   */
+  @Benchmark
+  public void sendAsyncDuplicateId_rawOnly(
+      ArtemisBackend backend, RawSender sender, InFlight window)
+      throws InterruptedException, JMSException {
+    window.acquire();
+    sender.sendAsyncWithDuplicateId(
+        sender.queue(rawQueue), backend.body, UUID.randomUUID().toString(), window.jmsListener);
+  }
+
+  /**
+   * Reference only: the raw async send looking the queue up before every send, as the artemis
+   * provider does; shows that the lookup, not the portable layer, serialises Plinth's sendAsync.
+   *
+   * @param backend the broker
+   * @param sender the thread's raw session
+   * @param window the thread's in-flight window
+   * @throws InterruptedException if interrupted
+   * @throws JMSException if the send fails at once
+   */
+  @Benchmark
+  public void sendAsyncQueueLookupPerSend_rawOnly(
+      ArtemisBackend backend, RawSender sender, InFlight window)
+      throws InterruptedException, JMSException {
+    window.acquire();
+    sender.sendAsync(
+        sender.freshQueue(rawQueue), backend.body, DeliveryMode.PERSISTENT, window.jmsListener);
   }
 }

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.core.remoting.impl.invm.InVMConnector;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -67,6 +69,10 @@ public class ArtemisBackend {
   public void stop() throws JMSException {
     raw.close();
     platform.close();
+    // The in-VM connector's and the client's global pools keep non-daemon threads alive, which
+    // would hold the forked JVM open after the trial.
+    InVMConnector.resetThreadPool();
+    ActiveMQClient.clearThreadPools();
     deleteTree(dataDir);
   }
 

@@ -31,6 +31,7 @@ public class ArtemisEndToEndBenchmark {
   private final InFlight plinthWindow = new InFlight();
   private final InFlight rawWindow = new InFlight();
   private final InFlight nonPersistentWindow = new InFlight();
+  private final CompletionListener rawSendFailures = failuresOf(rawWindow);
   private String plinthQueue;
   private String rawQueue;
   private String nonPersistentQueue;
@@ -134,7 +135,7 @@ public class ArtemisEndToEndBenchmark {
       throws InterruptedException, JMSException {
     rawWindow.acquire();
     sender.sendAsync(
-        sender.queue(rawQueue), backend.body, DeliveryMode.PERSISTENT, failuresOf(rawWindow));
+        sender.queue(rawQueue), backend.body, DeliveryMode.PERSISTENT, rawSendFailures);
   }
 
   /**

@@ -79,6 +79,24 @@ public class RawSender {
   }
 
   /**
+   * Like {@link #sendAsync} but with an Artemis duplicate-detection id, as the artemis provider
+   * sets on every message (the id is stored in the journal with the message).
+   *
+   * @param queue the queue
+   * @param body the body
+   * @param duplicateId the {@code _AMQ_DUPL_ID} value
+   * @param listener told when the broker confirmed
+   * @throws JMSException if the send fails at once
+   */
+  void sendAsyncWithDuplicateId(
+      Queue queue, byte[] body, String duplicateId, CompletionListener listener)
+      throws JMSException {
+    BytesMessage message = message(session, body);
+    message.setStringProperty("_AMQ_DUPL_ID", duplicateId);
+    producer.send(queue, message, DeliveryMode.PERSISTENT, 4, 0, listener);
+  }
+
+  /**
    * Sends persistent messages in one local transaction.
    *
    * @param queue the queue
@@ -107,6 +125,19 @@ public class RawSender {
       queues.put(name, queue);
     }
     return queue;
+  }
+
+  /**
+   * Creates a new queue object on every call, as the artemis provider does per send: in Artemis
+   * {@code Session.createQueue} is a blocking query that the broker answers in order, after the
+   * previous durable send of the session is on disk.
+   *
+   * @param name the queue name
+   * @return a new JMS queue
+   * @throws JMSException if the name is refused
+   */
+  Queue freshQueue(String name) throws JMSException {
+    return session.createQueue(name);
   }
 
   private static BytesMessage message(Session session, byte[] body) throws JMSException {

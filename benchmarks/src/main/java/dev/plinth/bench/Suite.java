@@ -89,7 +89,7 @@ final class Suite {
       runs.add(new Run(bench("ArtemisSendBenchmark", "send"), threads, Map.of()));
     }
     runs.add(new Run(bench("ArtemisSendBenchmark", "sendBatch100"), 1, Map.of()));
-    runs.add(new Run(bench("ArtemisAsyncSendBenchmark", "sendAsync"), 1, Map.of()));
+    runs.add(new Run(bench("ArtemisAsyncSendBenchmark", "sendAsync\\w*"), 1, Map.of()));
     runs.add(new Run(bench("ArtemisEndToEndBenchmark", "sendConsume\\w*"), 1, Map.of()));
     runs.add(new Run(bench("FileSystemBenchmark", "(put|get)"), 1, Map.of("size", sizes)));
     for (int threads : full ? new int[] {1, 2} : new int[] {1}) {
@@ -117,7 +117,7 @@ final class Suite {
             .measurementTime(mode.iterationTime())
             .mode(org.openjdk.jmh.annotations.Mode.Throughput)
             .timeUnit(TimeUnit.SECONDS)
-            .jvmArgs("-Xms1g", "-Xmx1g")
+            .jvmArgs("-Xms1g", "-Xmx1g", "-Djmh.shutdownTimeout=5")
             .addProfiler(GCProfiler.class)
             .shouldFailOnError(true)
             .verbosity(VerboseMode.NORMAL);
