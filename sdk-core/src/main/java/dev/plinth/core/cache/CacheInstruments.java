@@ -18,6 +18,9 @@ import java.util.function.Supplier;
  * looked up once per tag combination and kept, because cache calls are on hot paths.
  */
 final class CacheInstruments {
+  /** {@code outcome} tag of a call that succeeded. */
+  static final String SUCCESS = "success";
+
   /** {@code result} tag of a hit. */
   static final String HIT = "hit";
 
@@ -30,6 +33,8 @@ final class CacheInstruments {
   private final String provider;
   private final Telemetry telemetry;
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+  private final Map<String, Counter> requests = new ConcurrentHashMap<>();
+  private final Map<String, Counter> successes = new ConcurrentHashMap<>();
   private final Map<String, Timer> timers = new ConcurrentHashMap<>();
   private final Clock clock;
   private volatile Instant lastAbsorbedOutage;
@@ -51,7 +56,7 @@ final class CacheInstruments {
    */
   <T> T call(String op, Supplier<T> action) {
     long start = System.nanoTime();
-    String outcome = "success";
+    String outcome = SUCCESS;
     try {
       return action.get();
     } catch (PlinthException e) {
@@ -84,13 +89,19 @@ final class CacheInstruments {
    * @param result {@link #HIT}, {@link #MISS} or {@link #LOADED}
    */
   void request(String result) {
-    counters
-        .computeIfAbsent(
-            "request|" + result,
-            k ->
-                telemetry.counter(
-                    PlinthMetrics.CACHE_REQUESTS, Tags.of("result", result, "provider", provider)))
-        .increment();
+    // Keyed by the result itself and read before computeIfAbsent: a composite key or a capturing
+    // lambda would allocate on every read.
+    Counter counter = requests.get(result);
+    if (counter == null) {
+      counter =
+          requests.computeIfAbsent(
+              result,
+              k ->
+                  telemetry.counter(
+                      PlinthMetrics.CACHE_REQUESTS,
+                      Tags.of("result", result, "provider", provider)));
+    }
+    counter.increment();
   }
 
   /**
@@ -100,14 +111,21 @@ final class CacheInstruments {
    * @param outcome the outcome tag
    */
   void count(String op, String outcome) {
-    counters
-        .computeIfAbsent(
-            op + "|" + outcome,
-            k ->
-                telemetry.counter(
-                    PlinthMetrics.CACHE_OPS,
-                    Tags.of("op", op, "provider", provider, "outcome", outcome)))
-        .increment();
+    if (SUCCESS.equals(outcome)) {
+      // The hot path: one lookup by the operation name, no composite key to allocate.
+      Counter success = successes.get(op);
+      if (success == null) {
+        success = successes.computeIfAbsent(op, k -> counter(op, SUCCESS));
+      }
+      success.increment();
+      return;
+    }
+    counters.computeIfAbsent(op + "|" + outcome, k -> counter(op, outcome)).increment();
+  }
+
+  private Counter counter(String op, String outcome) {
+    return telemetry.counter(
+        PlinthMetrics.CACHE_OPS, Tags.of("op", op, "provider", provider, "outcome", outcome));
   }
 
   /**
@@ -129,6 +147,10 @@ final class CacheInstruments {
   }
 
   private Timer timer(String op) {
+    Timer timer = timers.get(op);
+    if (timer != null) {
+      return timer;
+    }
     return timers.computeIfAbsent(
         op,
         k ->

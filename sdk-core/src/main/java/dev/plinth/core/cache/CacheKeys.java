@@ -106,6 +106,10 @@ final class CacheKeys {
       }
       i += Character.charCount(cp);
     }
+    // A char encodes to at most 3 UTF-8 bytes, so only long keys need encoding (which allocates).
+    if (key.length() * 3L <= MAX_KEY_BYTES) {
+      return;
+    }
     int bytes = key.getBytes(StandardCharsets.UTF_8).length;
     if (bytes > MAX_KEY_BYTES) {
       throw new InvalidKeyException(
