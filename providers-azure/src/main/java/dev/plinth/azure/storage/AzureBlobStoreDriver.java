@@ -49,6 +49,9 @@ public final class AzureBlobStoreDriver implements BlobStoreDriver {
   /** How long a server-side copy may take before the driver gives up waiting. */
   private static final Duration COPY_TIMEOUT = Duration.ofMinutes(10);
 
+  /** A health check answers quickly rather than waiting out the SDK's retries. */
+  private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(5);
+
   private final AzureBlobSettings settings;
   private final BlobContainerClient container;
   private final SasPresigner presigner;
@@ -231,7 +234,7 @@ public final class AzureBlobStoreDriver implements BlobStoreDriver {
     Map<String, Object> data =
         Map.of("container", settings.container(), "endpoint", container.getAccountUrl());
     try {
-      if (container.exists()) {
+      if (container.existsWithResponse(HEALTH_TIMEOUT, Context.NONE).getValue()) {
         return Health.up("Container '" + settings.container() + "' is reachable").withData(data);
       }
       return Health.down(
