@@ -2,6 +2,7 @@ package dev.plinth.azure.storage;
 
 import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.exception.HttpResponseException;
+import com.azure.core.http.HttpHeaderName;
 import com.azure.storage.blob.models.BlobErrorCode;
 import com.azure.storage.blob.models.BlobStorageException;
 import dev.plinth.error.AuthorizationException;
@@ -135,7 +136,7 @@ final class AzureErrors {
 
   private static ThrottledException throttled(String op, String where, HttpResponseException e) {
     Duration retryAfter = null;
-    String header = e.getResponse().getHeaderValue("Retry-After");
+    String header = e.getResponse().getHeaderValue(HttpHeaderName.RETRY_AFTER);
     if (header != null) {
       try {
         retryAfter = Duration.ofSeconds(Long.parseLong(header.trim()));
