@@ -51,7 +51,8 @@ public interface PlinthConfig {
         || k.contains("token")
         || k.contains("connection-string")
         || k.contains("access-key")
-        || k.endsWith(".key");
+        || k.endsWith(".key")
+        || k.endsWith("-key");
   }
 
   /**
