@@ -7,8 +7,8 @@ import java.time.Clock;
 
 /**
  * The {@code entra-id} auth provider ({@code plinth.auth.provider=entra-id}, the default of the
- * {@code azure} profile): verifies Microsoft Entra ID access tokens. See {@code README-entra-id.md}
- * for the settings and the app registration.
+ * {@code azure} profile): verifies Microsoft Entra ID access tokens. See {@code
+ * docs/azure/entra-id.md} for the settings and the app registration.
  */
 public final class EntraIdAuthenticatorProvider implements AuthenticatorProvider {
   /** The provider name. */

@@ -9,6 +9,6 @@
  * (required when multi-tenant), {@code authority}, {@code accepted-versions}, {@code algorithms},
  * {@code clock-skew}, {@code jwks-refresh-min-interval}, {@code jwks-cache-ttl}, {@code
  * http-timeout}; plus {@code plinth.auth.roles.mapping}. The table with defaults is in {@code
- * providers-azure/README-entra-id.md}.
+ * docs/azure/entra-id.md}.
  */
 package dev.plinth.azure.auth;
