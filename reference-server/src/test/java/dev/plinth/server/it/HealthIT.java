@@ -1,0 +1,44 @@
+package dev.plinth.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HealthIT {
+
+  @Test
+  void ready_listsOneUpCheckPerPort() {
+    HttpResponse<String> response = ServerClient.get("/health/ready", null);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonObject health = ServerClient.json(response);
+    assertThat(health.getString("status")).isEqualTo("UP");
+    List<String> names =
+        health.getJsonArray("checks").getValuesAs(JsonValue::asJsonObject).stream()
+            .map(check -> check.getString("name"))
+            .toList();
+    assertThat(names)
+        .contains(
+            "plinth-storage", "plinth-cache", "plinth-queue", "plinth-auth", "plinth-telemetry");
+  }
+
+  @Test
+  void live_isUp() {
+    HttpResponse<String> response = ServerClient.get("/health/live", null);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(ServerClient.json(response).getString("status")).isEqualTo("UP");
+  }
+
+  @Test
+  void metrics_respondsInPrometheusFormat() {
+    HttpResponse<String> response = ServerClient.get("/metrics", null);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("# TYPE");
+  }
+}
