@@ -25,9 +25,10 @@ final class ServerClient {
     return HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30));
   }
 
-  /** Starts a request carrying a bearer token. */
+  /** Starts a request carrying a bearer token (none when the token is null). */
   static HttpRequest.Builder request(String path, String token) {
-    return request(path).header("Authorization", "Bearer " + token);
+    HttpRequest.Builder builder = request(path);
+    return token == null ? builder : builder.header("Authorization", "Bearer " + token);
   }
 
   /** Sends a request and returns the response with its body as text. */
@@ -44,16 +45,30 @@ final class ServerClient {
 
   /** GET a path. */
   static HttpResponse<String> get(String path, String token) {
-    return send(token == null ? request(path).GET() : request(path, token).GET());
+    return send(request(path, token).GET());
   }
 
   /** POST a JSON body. */
   static HttpResponse<String> postJson(String path, String token, String json) {
-    HttpRequest.Builder builder = token == null ? request(path) : request(path, token);
+    HttpRequest.Builder builder = request(path, token);
     return send(
         builder
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** PUT a JSON body with an optional If-Match header. */
+  static HttpResponse<String> putJson(String path, String token, String ifMatch, String json) {
+    HttpRequest.Builder builder = request(path, token).header("Content-Type", "application/json");
+    if (ifMatch != null) {
+      builder.header("If-Match", ifMatch);
+    }
+    return send(builder.PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** DELETE a path. */
+  static HttpResponse<String> delete(String path, String token) {
+    return send(request(path, token).DELETE());
   }
 
   /** Parses a JSON object body. */
