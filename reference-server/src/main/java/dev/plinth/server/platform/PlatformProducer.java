@@ -3,6 +3,7 @@ package dev.plinth.server.platform;
 import dev.plinth.auth.Authenticator;
 import dev.plinth.cache.Cache;
 import dev.plinth.core.Platform;
+import dev.plinth.core.PlatformHealth;
 import dev.plinth.queue.MessageQueue;
 import dev.plinth.storage.BlobStore;
 import dev.plinth.telemetry.Telemetry;
@@ -25,9 +26,11 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 public class PlatformProducer {
   private static final Logger LOG = Logger.getLogger(PlatformProducer.class.getName());
+  private static final long HEALTH_TTL_NANOS = 1_000_000_000L;
 
   private final Config config;
   private volatile Platform platform;
+  private volatile HealthSnapshot lastHealth;
 
   /**
    * Creates the producer.
@@ -68,6 +71,22 @@ public class PlatformProducer {
       }
     }
     return current;
+  }
+
+  /**
+   * Returns the health of every port, checked at most once a second however many readiness checks
+   * ask (one per port asks on every {@code /health/ready}).
+   *
+   * @return the platform health
+   */
+  public PlatformHealth health() {
+    HealthSnapshot current = lastHealth;
+    long now = System.nanoTime();
+    if (current == null || now - current.takenAt() > HEALTH_TTL_NANOS) {
+      current = new HealthSnapshot(platform().health(), now);
+      lastHealth = current;
+    }
+    return current.health();
   }
 
   /**
@@ -138,4 +157,6 @@ public class PlatformProducer {
       }
     }
   }
+
+  private record HealthSnapshot(PlatformHealth health, long takenAt) {}
 }

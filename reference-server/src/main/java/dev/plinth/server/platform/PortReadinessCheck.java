@@ -3,7 +3,6 @@ package dev.plinth.server.platform;
 import dev.plinth.Health;
 import dev.plinth.core.PlatformDescription;
 import dev.plinth.core.PortName;
-import java.util.Map;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -31,7 +30,7 @@ abstract class PortReadinessCheck implements HealthCheck {
     Health health;
     String provider;
     try {
-      health = producer.platform().health().port(port);
+      health = producer.health().port(port);
       PlatformDescription.PortDescription described = producer.platform().describe().port(port);
       provider = described == null ? "unknown" : described.provider();
     } catch (RuntimeException e) {
@@ -40,18 +39,9 @@ abstract class PortReadinessCheck implements HealthCheck {
           .withData("detail", "The platform did not start: " + e.getClass().getSimpleName())
           .build();
     }
-    boolean degraded =
-        health.state() == Health.State.DEGRADED
-            || (port == PortName.CACHE && health.state() == Health.State.DOWN);
-    response.status(health.state() == Health.State.UP || degraded);
-    response.withData("provider", provider).withData("state", health.state().name());
-    response.withData("degraded", degraded);
-    if (!health.detail().isBlank()) {
-      response.withData("detail", health.detail());
-    }
-    for (Map.Entry<String, Object> entry : health.data().entrySet()) {
-      response.withData(entry.getKey(), String.valueOf(entry.getValue()));
-    }
+    PortReadiness readiness = PortReadiness.of(port, provider, health);
+    response.status(readiness.ready());
+    readiness.data().forEach(response::withData);
     return response.build();
   }
 }
