@@ -27,6 +27,22 @@ class HealthIT {
   }
 
   @Test
+  void platform_describesTheLocalProviders() {
+    HttpResponse<String> response =
+        ServerClient.get("/api/v1/platform", Tokens.accessToken("admin"));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonObject platform = ServerClient.json(response);
+    assertThat(platform.getString("profile")).isEqualTo("local");
+    JsonObject ports = platform.getJsonObject("ports");
+    assertThat(ports.getJsonObject("storage").getString("provider")).isEqualTo("filesystem");
+    assertThat(ports.getJsonObject("cache").getString("provider")).isEqualTo("memory");
+    assertThat(ports.getJsonObject("queue").getString("provider")).isEqualTo("artemis");
+    assertThat(ports.getJsonObject("auth").getString("provider")).isEqualTo("dev");
+    assertThat(ports.getJsonObject("telemetry").getString("provider")).isEqualTo("console");
+  }
+
+  @Test
   void live_isUp() {
     HttpResponse<String> response = ServerClient.get("/health/live", null);
 

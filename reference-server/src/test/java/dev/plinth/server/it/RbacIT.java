@@ -47,6 +47,10 @@ class RbacIT {
     "delete, viewer, 403",
     "delete, user, 403",
     "delete, admin, 204",
+    "platform, anonymous, 401",
+    "platform, viewer, 403",
+    "platform, user, 403",
+    "platform, admin, 200",
   })
   void route_asRole_answers(String route, String role, int expected) {
     String token = tokens.get(role);
@@ -78,6 +82,7 @@ class RbacIT {
             (token, id) ->
                 ServerClient.putJson(
                     Workflows.PATH + "/" + id, token, "\"1\"", Workflows.body("renamed", "draft")),
-        "delete", (token, id) -> ServerClient.delete(Workflows.PATH + "/" + id, token));
+        "delete", (token, id) -> ServerClient.delete(Workflows.PATH + "/" + id, token),
+        "platform", (token, id) -> ServerClient.get("/api/v1/platform", token));
   }
 }
