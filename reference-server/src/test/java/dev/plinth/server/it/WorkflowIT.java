@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +60,26 @@ class WorkflowIT {
     assertProblem(stale, 412, "precondition-failed");
     assertThat(ServerClient.json(ServerClient.get(path, user)).getString("name"))
         .isEqualTo("renamed");
+  }
+
+  @Test
+  void put_concurrentWithSameETag_exactlyOneWins() {
+    String id = Workflows.create(user, "draft");
+    String path = Workflows.PATH + "/" + id;
+
+    List<CompletableFuture<HttpResponse<String>>> writers =
+        IntStream.range(0, 4)
+            .mapToObj(
+                i ->
+                    CompletableFuture.supplyAsync(
+                        () ->
+                            ServerClient.putJson(
+                                path, user, "\"1\"", Workflows.body("writer-" + i, "active"))))
+            .toList();
+    List<Integer> statuses = writers.stream().map(f -> f.join().statusCode()).toList();
+
+    assertThat(statuses).containsOnlyOnce(200).containsOnly(200, 412);
+    assertThat(ServerClient.get(path, user).headers().firstValue("ETag")).contains("\"2\"");
   }
 
   @Test
