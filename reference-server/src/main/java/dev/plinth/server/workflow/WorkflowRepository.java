@@ -1,7 +1,5 @@
 package dev.plinth.server.workflow;
 
-import dev.plinth.error.NotFoundException;
-import dev.plinth.error.PreconditionFailedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -9,6 +7,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Stores workflows (JPA, container-managed transactions). */
@@ -38,52 +37,67 @@ public class WorkflowRepository {
    * Finds a workflow.
    *
    * @param id the id
-   * @return the workflow
-   * @throws NotFoundException if there is none
+   * @return the workflow, or empty
    */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public WorkflowEntity get(String id) {
-    WorkflowEntity workflow = em.find(WorkflowEntity.class, id);
-    if (workflow == null) {
-      throw new NotFoundException("No workflow with id '" + id + "'.");
-    }
-    return workflow;
+  public Optional<WorkflowEntity> find(String id) {
+    return Optional.ofNullable(em.find(WorkflowEntity.class, id));
   }
 
   /**
    * Replaces a workflow if it is still at the expected version; the version is incremented.
+   * Expected outcomes are returned, not thrown: an exception leaving a transactional method is
+   * logged by the server as an incident.
    *
    * @param id the id
    * @param expectedVersion the version the client last saw, or null to skip the check
    * @param input the validated input
-   * @return the updated workflow
-   * @throws PreconditionFailedException if the stored version differs
+   * @return the outcome and, unless not found, the workflow (updated, or as stored when stale)
    */
-  public WorkflowEntity replace(String id, Long expectedVersion, WorkflowInput input) {
-    WorkflowEntity workflow = get(id);
+  public Replacement replace(String id, Long expectedVersion, WorkflowInput input) {
+    WorkflowEntity workflow = em.find(WorkflowEntity.class, id);
+    if (workflow == null) {
+      return new Replacement(Replacement.Outcome.NOT_FOUND, null);
+    }
     if (expectedVersion != null && workflow.version() != expectedVersion) {
-      throw new PreconditionFailedException(
-          "Workflow '"
-              + id
-              + "' is at version "
-              + workflow.version()
-              + ", not "
-              + expectedVersion
-              + "; GET it again and retry with its ETag in If-Match.");
+      return new Replacement(Replacement.Outcome.STALE, workflow);
     }
     workflow.apply(input, Instant.now());
     em.flush(); // a concurrent writer surfaces here as an OptimisticLockException (412)
-    return workflow;
+    return new Replacement(Replacement.Outcome.REPLACED, workflow);
   }
 
   /**
    * Deletes a workflow.
    *
    * @param id the id
-   * @throws NotFoundException if there is none
+   * @return false if there was none
    */
-  public void delete(String id) {
-    em.remove(get(id));
+  public boolean delete(String id) {
+    WorkflowEntity workflow = em.find(WorkflowEntity.class, id);
+    if (workflow == null) {
+      return false;
+    }
+    em.remove(workflow);
+    return true;
+  }
+
+  /**
+   * The result of {@link #replace}.
+   *
+   * @param outcome what happened
+   * @param workflow the workflow, or null when not found
+   */
+  public record Replacement(Outcome outcome, WorkflowEntity workflow) {
+    /** What a replace did. */
+    public enum Outcome {
+      /** Updated; the version was incremented. */
+      REPLACED,
+      /** Not updated: the stored version differs from the expected one. */
+      STALE,
+      /** No such workflow. */
+      NOT_FOUND
+    }
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.plinth.server.workflow;
 
+import dev.plinth.error.NotFoundException;
+import dev.plinth.error.PreconditionFailedException;
 import dev.plinth.server.problem.Problem;
 import dev.plinth.server.problem.RequestValidationException;
 import jakarta.annotation.security.RolesAllowed;
@@ -96,7 +98,7 @@ public class WorkflowResource {
   @Path("/{id}")
   @RolesAllowed({READERS, "user", "admin"})
   public Response get(@PathParam("id") String id) {
-    WorkflowEntity workflow = repository.get(id);
+    WorkflowEntity workflow = repository.find(id).orElseThrow(() -> notFound(id));
     return Response.ok(WorkflowJson.full(workflow)).tag(ETags.of(workflow.version())).build();
   }
 
@@ -126,8 +128,23 @@ public class WorkflowResource {
     }
     Long expected = ETags.expectedVersion(ifMatch);
     WorkflowInput input = WorkflowInputParser.parse(body);
-    WorkflowEntity workflow = repository.replace(id, expected, input);
-    return Response.ok(WorkflowJson.full(workflow)).tag(ETags.of(workflow.version())).build();
+    WorkflowRepository.Replacement result = repository.replace(id, expected, input);
+    return switch (result.outcome()) {
+      case NOT_FOUND -> throw notFound(id);
+      case STALE ->
+          throw new PreconditionFailedException(
+              "Workflow '"
+                  + id
+                  + "' is at version "
+                  + result.workflow().version()
+                  + ", not "
+                  + expected
+                  + "; GET it again and retry with its ETag in If-Match.");
+      case REPLACED ->
+          Response.ok(WorkflowJson.full(result.workflow()))
+              .tag(ETags.of(result.workflow().version()))
+              .build();
+    };
   }
 
   /**
@@ -140,8 +157,14 @@ public class WorkflowResource {
   @Path("/{id}")
   @RolesAllowed("admin")
   public Response delete(@PathParam("id") String id) {
-    repository.delete(id);
+    if (!repository.delete(id)) {
+      throw notFound(id);
+    }
     return Response.noContent().build();
+  }
+
+  private static NotFoundException notFound(String id) {
+    return new NotFoundException("No workflow with id '" + id + "'.");
   }
 
   private static WorkflowStatus parseStatus(String status) {
