@@ -57,4 +57,21 @@ class HealthIT {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("# TYPE");
   }
+
+  @Test
+  void metrics_countRestRequestsPerResourceMethod() {
+    ServerClient.get("/api/v1/auth/me", Tokens.accessToken("viewer"));
+
+    HttpResponse<String> response = ServerClient.get("/metrics?scope=base", null);
+
+    assertThat(response.body()).contains("REST_request");
+  }
+
+  @Test
+  void openapi_documentsTheApi() {
+    HttpResponse<String> response = ServerClient.get("/openapi", null);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("/api/v1/workflows").contains("/api/v1/auth/token");
+  }
 }
