@@ -49,7 +49,6 @@ public final class Quickstart {
    * @throws InterruptedException if interrupted while waiting for the messages
    */
   public static DeadLetter run(Platform platform, PrintStream out) throws InterruptedException {
-    // README quickstart begins
     BlobInfo stored =
         platform
             .storage()
@@ -65,7 +64,6 @@ public final class Quickstart {
             .typed(Codec.utf8())
             .getOrLoad("greeting", Duration.ofMinutes(5), key -> "loaded once, then cached")
             .orElseThrow();
-    // README quickstart ends
     try (Blob blob = platform.storage().get("quickstart/hello.txt")) {
       out.printf(
           "storage: %s (%d bytes, etag %s) -> \"%s\"%n",

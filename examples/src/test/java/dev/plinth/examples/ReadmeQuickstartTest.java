@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Keeps the README's quickstart snippet identical to code that compiles and runs in a test. */
 class ReadmeQuickstartTest {
@@ -15,7 +17,7 @@ class ReadmeQuickstartTest {
   @Test
   void readme_containsTheQuickstartSnippetVerbatim() throws IOException {
     List<String> source =
-        Files.readAllLines(Path.of("src/main/java/dev/plinth/examples/Quickstart.java"));
+        Files.readAllLines(Path.of("src/main/java/dev/plinth/examples/ReadmeQuickstart.java"));
     int begin = indexOf(source, "// README quickstart begins") + 1;
     int end = indexOf(source, "// README quickstart ends");
     String snippet = dedent(source.subList(begin, end));
@@ -24,6 +26,23 @@ class ReadmeQuickstartTest {
 
     assertThat(snippet).isNotBlank();
     assertThat(readme).contains(snippet);
+  }
+
+  @Test
+  void run_onLocalProfileFromTheEnvironment_consumesTheMessage(@TempDir Path data)
+      throws Exception {
+    Map<String, String> properties =
+        Map.of(
+            "plinth.storage.filesystem.root", data.resolve("blobs").toString(),
+            "plinth.queue.artemis.data-dir", data.resolve("artemis").toString(),
+            "plinth.telemetry.console.spans", "false");
+    properties.forEach(System::setProperty);
+    try {
+      assertThat(ReadmeQuickstart.run(new String[0])).isTrue();
+    } finally {
+      properties.keySet().forEach(System::clearProperty);
+    }
+    assertThat(data.resolve("blobs/docs/hello.txt")).hasContent("Hello");
   }
 
   private static int indexOf(List<String> lines, String marker) {

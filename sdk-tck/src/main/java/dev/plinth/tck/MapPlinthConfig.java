@@ -22,6 +22,15 @@ public final class MapPlinthConfig implements PlinthConfig {
     this.values = Map.copyOf(values);
   }
 
+  /**
+   * Returns a configuration without keys, so every default applies.
+   *
+   * @return the empty configuration
+   */
+  public static MapPlinthConfig empty() {
+    return new MapPlinthConfig(Map.of());
+  }
+
   @Override
   public Optional<String> get(String key) {
     return Optional.ofNullable(values.get(key));

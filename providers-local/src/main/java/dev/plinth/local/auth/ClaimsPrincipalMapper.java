@@ -2,6 +2,7 @@ package dev.plinth.local.auth;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.plinth.auth.Principal;
+import dev.plinth.core.auth.RoleMapping;
 import dev.plinth.error.AuthenticationException;
 import dev.plinth.error.AuthenticationException.Reason;
 import java.text.ParseException;

@@ -1,6 +1,7 @@
 package dev.plinth.local.auth;
 
 import dev.plinth.config.PlinthConfig;
+import dev.plinth.core.auth.RoleMapping;
 import dev.plinth.error.ConfigurationException;
 import dev.plinth.spi.ProviderContext;
 import java.nio.file.Path;

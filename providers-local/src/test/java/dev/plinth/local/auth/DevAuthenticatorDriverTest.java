@@ -8,6 +8,7 @@ import dev.plinth.auth.AuthCapabilities;
 import dev.plinth.auth.Principal;
 import dev.plinth.auth.TokenIssuer;
 import dev.plinth.auth.TokenRequest;
+import dev.plinth.core.auth.RoleMapping;
 import dev.plinth.error.AuthenticationException;
 import dev.plinth.error.AuthenticationException.Reason;
 import java.time.Clock;

@@ -8,6 +8,7 @@ import dev.plinth.storage.PresignMethod;
 import dev.plinth.storage.PresignedUrl;
 import dev.plinth.storage.PutOptions;
 import dev.plinth.tck.BlobStoreContract;
+import dev.plinth.tck.MapPlinthConfig;
 import dev.plinth.telemetry.Telemetry;
 import java.io.IOException;
 import java.net.URI;
@@ -39,7 +40,7 @@ class FileSystemBlobStoreContractTest extends BlobStoreContract {
             "filesystem",
             driver,
             Telemetry.noop(),
-            new MapConfig(Map.of(FileSystemBlobStoreProvider.ROOT_KEY, root.toString())));
+            new MapPlinthConfig(Map.of(FileSystemBlobStoreProvider.ROOT_KEY, root.toString())));
   }
 
   @AfterAll

@@ -16,6 +16,7 @@ import dev.plinth.storage.BlobPage;
 import dev.plinth.storage.ByteRange;
 import dev.plinth.storage.PutOptions;
 import dev.plinth.storage.StorageCapabilities;
+import dev.plinth.tck.MapPlinthConfig;
 import dev.plinth.telemetry.Telemetry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -259,7 +260,7 @@ class FileSystemBlobStoreDriverTest {
 
     try (BlobStoreDriver created =
         provider.create(
-            new ProviderContext("storage", new MapConfig(settings), Telemetry.noop()))) {
+            new ProviderContext("storage", new MapPlinthConfig(settings), Telemetry.noop()))) {
       created.put("k", new ByteArrayInputStream(new byte[] {1}), 1, PutOptions.none());
     }
 

@@ -4,6 +4,7 @@ import dev.plinth.Capabilities;
 import dev.plinth.Health;
 import dev.plinth.auth.Authenticator;
 import dev.plinth.auth.Principal;
+import dev.plinth.core.internal.Unwrapper;
 import dev.plinth.error.AuthenticationException;
 import dev.plinth.error.PlinthException;
 import dev.plinth.error.ProviderUnavailableException;
@@ -115,25 +116,8 @@ public final class PortableAuthenticator implements Authenticator, AutoCloseable
 
   @Override
   public <T> T unwrap(Class<T> type) {
-    if (type.isInstance(this)) {
-      return type.cast(this);
-    }
-    if (type.isInstance(driver)) {
-      return type.cast(driver);
-    }
-    Object nativeClient = driver.nativeClient();
-    if (type.isInstance(nativeClient)) {
-      return type.cast(nativeClient);
-    }
-    throw new IllegalArgumentException(
-        "Auth provider '"
-            + provider
-            + "' wraps "
-            + driver.getClass().getName()
-            + " and "
-            + (nativeClient == null ? "no native client" : nativeClient.getClass().getName())
-            + ", none of which is a "
-            + type.getName());
+    return Unwrapper.unwrap(
+        this, driver, driver.nativeClient(), type, "Auth provider '" + provider + "'");
   }
 
   /** Closes the driver once; later calls do nothing. */

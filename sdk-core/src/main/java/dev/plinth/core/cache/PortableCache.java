@@ -3,104 +3,198 @@ package dev.plinth.core.cache;
 import dev.plinth.Capabilities;
 import dev.plinth.Health;
 import dev.plinth.cache.Cache;
+import dev.plinth.cache.CacheCapabilities;
 import dev.plinth.cache.CacheLoader;
 import dev.plinth.cache.Codec;
 import dev.plinth.cache.TypedCache;
 import dev.plinth.config.PlinthConfig;
-import dev.plinth.error.ProviderUnavailableException;
+import dev.plinth.core.internal.Unwrapper;
 import dev.plinth.spi.cache.CacheDriver;
 import dev.plinth.telemetry.Telemetry;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * STUB (h-platform branch): a pure pass-through so {@code Platform} compiles. The cache owner's
- * version replaces it at merge.
+ * The {@link Cache} every provider is served through. It adds, once for all backends: key and TTL
+ * validation, namespacing ({@code plinth.cache.namespace}, default {@code plinth}), single-flight
+ * {@code getOrLoad} (optionally across processes with {@code
+ * plinth.cache.distributed-single-flight=true}), metrics and error mapping. The driver only
+ * implements backend primitives.
  */
 public final class PortableCache implements Cache, AutoCloseable {
+  /** Key of the namespace that prefixes every key. */
+  public static final String NAMESPACE_KEY = "plinth.cache.namespace";
+
+  /** Key that turns on cross-process single-flight where the driver supports it. */
+  public static final String DISTRIBUTED_KEY = "plinth.cache.distributed-single-flight";
+
+  /** Key of how long a process waits for another one's load before loading itself. */
+  public static final String LEASE_WAIT_KEY = "plinth.cache.lease-wait";
+
+  /** Key of how long a load lease lives if its holder dies. */
+  public static final String LEASE_TTL_KEY = "plinth.cache.lease-ttl";
+
+  /** Key of how often a waiting process polls for the value. */
+  public static final String LEASE_POLL_KEY = "plinth.cache.lease-poll-interval";
+
+  /**
+   * How long health stays DEGRADED after {@code getOrLoad} last served callers past a failing
+   * backend: a backend that flaps is not healthy just because its last probe answered.
+   */
+  public static final Duration DEGRADED_AFTER_OUTAGE = Duration.ofMinutes(1);
+
   private final String provider;
   private final CacheDriver driver;
+  private final CacheKeys keys;
+  private final CacheInstruments instruments;
+  private final SingleFlightLoader loader;
+  private final Clock clock;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /**
-   * Wraps a driver.
+   * Wraps a started driver.
    *
-   * @param provider the provider name
-   * @param driver the driver
-   * @param telemetry the telemetry
-   * @param config the configuration
+   * @param provider the provider name, e.g. {@code redis}
+   * @param driver the started driver
+   * @param telemetry where metrics go
+   * @param config the merged configuration
    */
   public PortableCache(
       String provider, CacheDriver driver, Telemetry telemetry, PlinthConfig config) {
-    this.provider = provider;
-    this.driver = driver;
+    this(provider, driver, telemetry, config, Clock.systemUTC());
+  }
+
+  /** As the public constructor, with the clock that dates absorbed outages (for tests). */
+  PortableCache(
+      String provider, CacheDriver driver, Telemetry telemetry, PlinthConfig config, Clock clock) {
+    this.provider = Objects.requireNonNull(provider, "provider");
+    this.driver = Objects.requireNonNull(driver, "driver");
+    Objects.requireNonNull(telemetry, "telemetry");
+    Objects.requireNonNull(config, "config");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.keys = new CacheKeys(config.getString(NAMESPACE_KEY, "plinth"));
+    this.instruments = new CacheInstruments(provider, telemetry, clock);
+    this.loader = new SingleFlightLoader(driver, instruments, leaseSettings(driver, config));
+  }
+
+  private static SingleFlightLoader.LeaseSettings leaseSettings(
+      CacheDriver driver, PlinthConfig config) {
+    boolean wanted = config.getBoolean(DISTRIBUTED_KEY, false);
+    if (!wanted || !driver.capabilities().supports(CacheCapabilities.DISTRIBUTED_SINGLE_FLIGHT)) {
+      // Without backend support single-flight stays per JVM, which is still correct, only wider.
+      return null;
+    }
+    return new SingleFlightLoader.LeaseSettings(
+        positive(config, LEASE_TTL_KEY, Duration.ofSeconds(30)),
+        positive(config, LEASE_WAIT_KEY, Duration.ofSeconds(5)),
+        positive(config, LEASE_POLL_KEY, Duration.ofMillis(20)));
+  }
+
+  private static Duration positive(PlinthConfig config, String key, Duration defaultValue) {
+    Duration value = config.getDuration(key, defaultValue);
+    if (value.isNegative() || value.isZero()) {
+      throw PlinthConfig.invalid(
+          key, value.toString(), "a positive duration, e.g. " + defaultValue);
+    }
+    return value;
   }
 
   @Override
   public Optional<byte[]> get(String key) {
-    return Optional.ofNullable(driver.get(key));
+    String full = keys.toFull(key);
+    byte[] value = instruments.call("get", () -> driver.get(full));
+    instruments.request(value == null ? CacheInstruments.MISS : CacheInstruments.HIT);
+    return Optional.ofNullable(value);
   }
 
   @Override
   public void put(String key, byte[] value, Duration ttl) {
-    driver.put(key, value, ttl);
+    String full = keys.toFull(key);
+    Objects.requireNonNull(value, "value");
+    CacheKeys.checkTtl(ttl);
+    instruments.call(
+        "put",
+        () -> {
+          driver.put(full, value, ttl);
+          return null;
+        });
   }
 
   @Override
   public boolean putIfAbsent(String key, byte[] value, Duration ttl) {
-    return driver.putIfAbsent(key, value, ttl);
+    String full = keys.toFull(key);
+    Objects.requireNonNull(value, "value");
+    CacheKeys.checkTtl(ttl);
+    return instruments.call("putIfAbsent", () -> driver.putIfAbsent(full, value, ttl));
   }
 
   @Override
   public boolean delete(String key) {
-    return driver.delete(key);
+    String full = keys.toFull(key);
+    return instruments.call("delete", () -> driver.delete(full));
   }
 
   @Override
-  public Map<String, byte[]> getAll(Collection<String> keys) {
-    return driver.getAll(keys);
+  public Map<String, byte[]> getAll(Collection<String> keysWanted) {
+    Objects.requireNonNull(keysWanted, "keys");
+    if (keysWanted.isEmpty()) {
+      return Map.of();
+    }
+    var fullKeys = keysWanted.stream().map(keys::toFull).distinct().toList();
+    Map<String, byte[]> found = instruments.call("getAll", () -> driver.getAll(fullKeys));
+    Map<String, byte[]> result = new LinkedHashMap<>();
+    found.forEach((full, value) -> result.put(keys.toUser(full), value));
+    return result;
   }
 
   @Override
   public void putAll(Map<String, byte[]> entries, Duration ttl) {
-    driver.putAll(entries, ttl);
+    Objects.requireNonNull(entries, "entries");
+    CacheKeys.checkTtl(ttl);
+    if (entries.isEmpty()) {
+      return;
+    }
+    Map<String, byte[]> full = new LinkedHashMap<>();
+    entries.forEach((k, v) -> full.put(keys.toFull(k), Objects.requireNonNull(v, "value")));
+    instruments.call(
+        "putAll",
+        () -> {
+          driver.putAll(full, ttl);
+          return null;
+        });
   }
 
   @Override
   public long increment(String key, long delta, Duration ttl) {
-    return driver.increment(key, delta, ttl);
+    String full = keys.toFull(key);
+    CacheKeys.checkTtl(ttl);
+    return instruments.call("increment", () -> driver.increment(full, delta, ttl));
   }
 
   @Override
   public long deleteByPrefix(String prefix) {
-    return driver.deleteByPrefix(prefix);
+    String full = keys.toFullPrefix(prefix);
+    return instruments.call("deleteByPrefix", () -> driver.deleteByPrefix(full));
   }
 
   @Override
-  public Optional<byte[]> getOrLoad(String key, Duration ttl, CacheLoader<byte[]> loader) {
-    Optional<byte[]> cached = get(key);
-    if (cached.isPresent()) {
-      return cached;
-    }
-    try {
-      byte[] loaded = loader.load(key);
-      if (loaded != null) {
-        put(key, loaded, ttl);
-      }
-      return Optional.ofNullable(loaded);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new ProviderUnavailableException("Loader for '" + key + "' failed", e);
-    }
+  public Optional<byte[]> getOrLoad(String key, Duration ttl, CacheLoader<byte[]> valueLoader) {
+    String full = keys.toFull(key);
+    CacheKeys.checkTtl(ttl);
+    Objects.requireNonNull(valueLoader, "loader");
+    return Optional.ofNullable(loader.getOrLoad(key, full, ttl, valueLoader));
   }
 
   @Override
   public <T> TypedCache<T> typed(Codec<T> codec) {
-    throw new UnsupportedOperationException("stub: typed views come with the cache owner's class");
+    return new PortableTypedCache<>(this, Objects.requireNonNull(codec, "codec"));
   }
 
   @Override
@@ -113,26 +207,52 @@ public final class PortableCache implements Cache, AutoCloseable {
     return driver.capabilities();
   }
 
+  /**
+   * The driver's health, except that an UP backend is reported DEGRADED for {@link
+   * #DEGRADED_AFTER_OUTAGE} after {@code getOrLoad} last had to serve callers without it.
+   */
   @Override
   public Health health() {
-    return driver.health();
+    Health backend;
+    try {
+      backend = driver.health();
+    } catch (RuntimeException e) {
+      return Health.down(
+          "Cache provider '" + provider + "' health check failed with " + e.getClass().getName());
+    }
+    Instant outage = instruments.lastAbsorbedOutage();
+    if (backend.state() != Health.State.UP
+        || outage == null
+        || !clock.instant().isBefore(outage.plus(DEGRADED_AFTER_OUTAGE))) {
+      return backend;
+    }
+    return Health.degraded(
+        "Cache provider '"
+            + provider
+            + "' answers again, but at "
+            + outage
+            + " getOrLoad served callers from their loaders because the backend failed; "
+            + "check the backend's stability. Reported DEGRADED until "
+            + outage.plus(DEGRADED_AFTER_OUTAGE)
+            + " if no failure recurs.");
   }
 
   @Override
   public <T> T unwrap(Class<T> type) {
-    for (Object candidate : new Object[] {this, driver, driver.nativeClient()}) {
-      if (type.isInstance(candidate)) {
-        return type.cast(candidate);
-      }
-    }
-    throw new IllegalArgumentException(
-        "Cache provider '" + provider + "' wraps no " + type.getName());
+    return Unwrapper.unwrap(
+        this, driver, driver.nativeClient(), type, "Cache provider '" + provider + "'");
   }
 
+  /** Closes the driver once; later calls do nothing. */
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
       driver.close();
     }
+  }
+
+  @Override
+  public String toString() {
+    return "PortableCache{provider=" + provider + '}';
   }
 }

@@ -44,4 +44,14 @@ public record FinishedSpan(
   public FinishedSpan {
     attributes = Map.copyOf(attributes);
   }
+
+  /**
+   * Returns the W3C {@code traceparent} that propagated this span, as {@link
+   * dev.plinth.telemetry.Span#traceparent()} gave it while the span was open.
+   *
+   * @return {@code 00-<traceId>-<spanId>-01}
+   */
+  public String traceparent() {
+    return "00-" + traceId + "-" + spanId + "-01";
+  }
 }

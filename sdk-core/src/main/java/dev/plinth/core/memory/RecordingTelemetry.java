@@ -2,6 +2,7 @@ package dev.plinth.core.memory;
 
 import dev.plinth.Capabilities;
 import dev.plinth.Health;
+import dev.plinth.core.internal.Unwrapper;
 import dev.plinth.spi.telemetry.TelemetryDriver;
 import dev.plinth.telemetry.CorrelationContext;
 import dev.plinth.telemetry.Counter;
@@ -284,11 +285,7 @@ public final class RecordingTelemetry implements TelemetryDriver {
 
   @Override
   public <T> T unwrap(Class<T> type) {
-    if (type.isInstance(this)) {
-      return type.cast(this);
-    }
-    throw new IllegalArgumentException(
-        "The memory telemetry is a RecordingTelemetry, not a " + type.getName());
+    return Unwrapper.unwrap(this, this, null, type, "The memory telemetry");
   }
 
   /** Nothing to flush; recorded data stays queryable. */

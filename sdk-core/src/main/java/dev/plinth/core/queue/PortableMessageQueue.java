@@ -3,6 +3,7 @@ package dev.plinth.core.queue;
 import dev.plinth.Capabilities;
 import dev.plinth.Health;
 import dev.plinth.config.PlinthConfig;
+import dev.plinth.core.internal.Unwrapper;
 import dev.plinth.queue.DeadLetters;
 import dev.plinth.queue.Message;
 import dev.plinth.queue.MessageHandler;
@@ -129,26 +130,8 @@ public final class PortableMessageQueue implements MessageQueue, AutoCloseable {
 
   @Override
   public <T> T unwrap(Class<T> type) {
-    Objects.requireNonNull(type, "type");
-    if (type.isInstance(this)) {
-      return type.cast(this);
-    }
-    if (type.isInstance(driver)) {
-      return type.cast(driver);
-    }
-    Object nativeClient = driver.nativeClient();
-    if (type.isInstance(nativeClient)) {
-      return type.cast(nativeClient);
-    }
-    throw new IllegalArgumentException(
-        "The '"
-            + provider
-            + "' message queue wraps "
-            + driver.getClass().getName()
-            + " (native client "
-            + (nativeClient == null ? "none" : nativeClient.getClass().getName())
-            + "), none of which is a "
-            + type.getName());
+    return Unwrapper.unwrap(
+        this, driver, driver.nativeClient(), type, "The '" + provider + "' message queue");
   }
 
   /** Closes every open subscription, then the driver. Idempotent. */

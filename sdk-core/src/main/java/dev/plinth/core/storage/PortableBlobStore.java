@@ -3,6 +3,7 @@ package dev.plinth.core.storage;
 import dev.plinth.Capabilities;
 import dev.plinth.Health;
 import dev.plinth.config.PlinthConfig;
+import dev.plinth.core.internal.Unwrapper;
 import dev.plinth.error.NotFoundException;
 import dev.plinth.error.PayloadTooLargeException;
 import dev.plinth.spi.storage.BlobStoreDriver;
@@ -236,25 +237,8 @@ public final class PortableBlobStore implements BlobStore, AutoCloseable {
 
   @Override
   public <T> T unwrap(Class<T> type) {
-    if (type.isInstance(this)) {
-      return type.cast(this);
-    }
-    if (type.isInstance(driver)) {
-      return type.cast(driver);
-    }
-    Object nativeClient = driver.nativeClient();
-    if (type.isInstance(nativeClient)) {
-      return type.cast(nativeClient);
-    }
-    throw new IllegalArgumentException(
-        "Blob store '"
-            + provider
-            + "' wraps "
-            + driver.getClass().getName()
-            + " and "
-            + (nativeClient == null ? "no native client" : nativeClient.getClass().getName())
-            + ", none of which is a "
-            + type.getName());
+    return Unwrapper.unwrap(
+        this, driver, driver.nativeClient(), type, "Blob store '" + provider + "'");
   }
 
   /** Closes the driver; later calls do nothing. */

@@ -2,6 +2,7 @@ package dev.plinth.core.telemetry;
 
 import dev.plinth.Capabilities;
 import dev.plinth.Health;
+import dev.plinth.core.internal.Unwrapper;
 import dev.plinth.spi.telemetry.TelemetryDriver;
 import dev.plinth.telemetry.Counter;
 import dev.plinth.telemetry.Histogram;
@@ -72,10 +73,7 @@ public final class NoopTelemetryDriver implements TelemetryDriver {
 
   @Override
   public <T> T unwrap(Class<T> type) {
-    if (type.isInstance(this)) {
-      return type.cast(this);
-    }
-    return noop.unwrap(type);
+    return Unwrapper.unwrap(this, this, noop, type, "The none telemetry");
   }
 
   /** Nothing to release. */

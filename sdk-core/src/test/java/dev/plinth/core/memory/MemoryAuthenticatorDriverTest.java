@@ -9,41 +9,16 @@ import dev.plinth.auth.TokenRequest;
 import dev.plinth.error.AuthenticationException;
 import dev.plinth.error.AuthenticationException.Reason;
 import dev.plinth.error.ConfigurationException;
-import java.time.Clock;
+import dev.plinth.tck.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class MemoryAuthenticatorDriverTest {
 
-  /** A clock tests move forward by hand. */
-  private static final class MutableClock extends Clock {
-    private Instant now = Instant.parse("2030-01-01T00:00:00Z");
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-  }
-
-  private final MutableClock clock = new MutableClock();
+  private final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
   private final MemoryAuthenticatorDriver driver =
       new MemoryAuthenticatorDriver(MemoryAuthSettings.defaults(), clock);
 

@@ -1,9 +1,9 @@
 package dev.plinth.core.memory;
 
 import dev.plinth.core.storage.PortableBlobStore;
-import dev.plinth.core.storage.TestConfig;
 import dev.plinth.storage.BlobStore;
 import dev.plinth.tck.BlobStoreContract;
+import dev.plinth.tck.MapPlinthConfig;
 import dev.plinth.telemetry.Telemetry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +16,7 @@ class MemoryBlobStoreContractTest extends BlobStoreContract {
   static void start() {
     store =
         new PortableBlobStore(
-            "memory", new MemoryBlobStoreDriver(), Telemetry.noop(), TestConfig.empty());
+            "memory", new MemoryBlobStoreDriver(), Telemetry.noop(), MapPlinthConfig.empty());
   }
 
   @AfterAll

@@ -3,12 +3,12 @@ package dev.plinth.core.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.plinth.core.storage.TestConfig;
 import dev.plinth.error.ConfigurationException;
 import dev.plinth.spi.ProviderContext;
 import dev.plinth.spi.storage.BlobStoreDriver;
 import dev.plinth.spi.storage.BlobStoreProvider;
 import dev.plinth.storage.StorageCapabilities;
+import dev.plinth.tck.MapPlinthConfig;
 import dev.plinth.telemetry.Telemetry;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class MemoryBlobStoreProviderTest {
 
   private static ProviderContext context(Map<String, String> values) {
-    return new ProviderContext("storage", new TestConfig(values), Telemetry.noop());
+    return new ProviderContext("storage", new MapPlinthConfig(values), Telemetry.noop());
   }
 
   @Test

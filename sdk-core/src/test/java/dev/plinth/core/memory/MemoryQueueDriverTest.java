@@ -10,6 +10,7 @@ import dev.plinth.spi.queue.DriverDelivery;
 import dev.plinth.spi.queue.DriverSubscribeOptions;
 import dev.plinth.spi.queue.DriverSubscription;
 import dev.plinth.spi.queue.QueueHeaders;
+import dev.plinth.tck.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class MemoryQueueDriverTest {
   private static final DriverSubscribeOptions ONE = new DriverSubscribeOptions(1, 0, 5);
 
-  private final MutableClock clock = new MutableClock();
+  private final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
   private final MemoryQueueDriver driver =
       new MemoryQueueDriver(Duration.ofMinutes(10), Duration.ofMillis(100), clock);
 

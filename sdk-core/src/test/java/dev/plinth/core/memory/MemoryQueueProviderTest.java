@@ -3,12 +3,12 @@ package dev.plinth.core.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.plinth.core.queue.MapConfig;
 import dev.plinth.error.ConfigurationException;
 import dev.plinth.queue.QueueCapabilities;
 import dev.plinth.spi.ProviderContext;
 import dev.plinth.spi.queue.QueueDriver;
 import dev.plinth.spi.queue.QueueProvider;
+import dev.plinth.tck.MapPlinthConfig;
 import dev.plinth.telemetry.Telemetry;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class MemoryQueueProviderTest {
 
   private static ProviderContext context(Map<String, String> values) {
-    return new ProviderContext("queue", new MapConfig(values), Telemetry.noop());
+    return new ProviderContext("queue", new MapPlinthConfig(values), Telemetry.noop());
   }
 
   @Test

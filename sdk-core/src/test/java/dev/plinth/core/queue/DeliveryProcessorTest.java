@@ -3,6 +3,7 @@ package dev.plinth.core.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.plinth.core.memory.RecordingTelemetry;
 import dev.plinth.queue.Backoff;
 import dev.plinth.queue.DeadLetter;
 import dev.plinth.queue.Delivery;
@@ -79,7 +80,8 @@ class DeliveryProcessorTest {
   }
 
   private long counted(String outcome) {
-    return telemetry.count(PlinthMetrics.QUEUE_MESSAGES, TAGS.and("outcome", outcome));
+    return (long)
+        telemetry.counterValue(PlinthMetrics.QUEUE_MESSAGES, TAGS.and("outcome", outcome));
   }
 
   @Test
@@ -89,7 +91,7 @@ class DeliveryProcessorTest {
     assertThat(d.settledAs).isEqualTo("ack");
     assertThat(d.settlements).isOne();
     assertThat(counted("ack")).isOne();
-    assertThat(telemetry.timerSamples(PlinthMetrics.QUEUE_HANDLER_DURATION, TAGS)).isOne();
+    assertThat(telemetry.timerCount(PlinthMetrics.QUEUE_HANDLER_DURATION, TAGS)).isOne();
   }
 
   @Test
@@ -250,12 +252,12 @@ class DeliveryProcessorTest {
     assertThat(delivery.message().properties())
         .containsEntry("tenant", "t1")
         .doesNotContainKeys(QueueHeaders.ATTEMPT, QueueHeaders.FIRST_ENQUEUED);
-    assertThat(telemetry.spans)
+    assertThat(telemetry.finishedSpans())
         .singleElement()
         .satisfies(
             s -> {
               assertThat(s.kind()).isEqualTo(SpanKind.CONSUMER);
-              assertThat(s.parent())
+              assertThat("00-" + s.traceId() + "-" + s.parentSpanId() + "-01")
                   .isEqualTo(d.message.properties().get(QueueHeaders.TRACEPARENT));
             });
   }
@@ -265,7 +267,7 @@ class DeliveryProcessorTest {
     FakeDelivery d = delivery(1, 1);
     d.failOnSettle = new IllegalStateException("lock lost");
     assertThatCode(() -> processor(3, x -> Outcome.ack()).onDelivery(d)).doesNotThrowAnyException();
-    assertThat(telemetry.events)
+    assertThat(telemetry.events())
         .singleElement()
         .satisfies(
             e -> {

@@ -2,6 +2,7 @@ package dev.plinth.core.queue;
 
 import dev.plinth.core.memory.MemoryQueueDriver;
 import dev.plinth.queue.MessageQueue;
+import dev.plinth.tck.MapPlinthConfig;
 import dev.plinth.tck.MessageQueueContract;
 import dev.plinth.telemetry.Telemetry;
 import java.time.Duration;
@@ -19,7 +20,7 @@ class MemoryMessageQueueContractTest extends MessageQueueContract {
             "memory",
             new MemoryQueueDriver(Duration.ofMinutes(10), Duration.ofMillis(200)),
             Telemetry.noop(),
-            MapConfig.empty());
+            MapPlinthConfig.empty());
   }
 
   @AfterAll

@@ -3,6 +3,7 @@ package dev.plinth.core.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.plinth.core.memory.RecordingTelemetry;
 import dev.plinth.error.ProviderUnavailableException;
 import dev.plinth.queue.Message;
 import dev.plinth.queue.Outcome;
@@ -11,6 +12,7 @@ import dev.plinth.queue.SubscribeOptions;
 import dev.plinth.queue.Subscription;
 import dev.plinth.spi.queue.DriverSubscribeOptions;
 import dev.plinth.spi.queue.QueueHeaders;
+import dev.plinth.tck.MapPlinthConfig;
 import dev.plinth.telemetry.CorrelationContext;
 import dev.plinth.telemetry.PlinthMetrics;
 import dev.plinth.telemetry.Scope;
@@ -24,7 +26,7 @@ class PortableMessageQueueTest {
   private final CapturingQueueDriver driver = new CapturingQueueDriver();
   private final RecordingTelemetry telemetry = new RecordingTelemetry();
   private final PortableMessageQueue queue =
-      new PortableMessageQueue("fake", driver, telemetry, MapConfig.empty());
+      new PortableMessageQueue("fake", driver, telemetry, MapPlinthConfig.empty());
 
   @Test
   @SuppressWarnings("try") // scopes are closed, not used
@@ -39,7 +41,7 @@ class PortableMessageQueueTest {
     assertThat(sent.properties()).containsEntry(QueueHeaders.ATTEMPT, "1");
     assertThat(Instant.parse(sent.properties().get(QueueHeaders.FIRST_ENQUEUED)))
         .isBeforeOrEqualTo(Instant.now());
-    assertThat(telemetry.spans)
+    assertThat(telemetry.finishedSpans())
         .singleElement()
         .satisfies(
             s -> {
@@ -48,7 +50,7 @@ class PortableMessageQueueTest {
                   .containsEntry(QueueHeaders.TRACEPARENT, s.traceparent());
             });
     assertThat(
-            telemetry.count(
+            telemetry.counterValue(
                 PlinthMetrics.QUEUE_SENT,
                 Tags.of("queue", "orders", "provider", "fake", "outcome", "success")))
         .isOne();
@@ -73,7 +75,7 @@ class PortableMessageQueueTest {
             () -> queue.sendBatch("orders", List.of(Message.ofText("a"), Message.ofText("b"))))
         .isInstanceOf(ProviderUnavailableException.class);
     assertThat(
-            telemetry.count(
+            telemetry.counterValue(
                 PlinthMetrics.QUEUE_SENT,
                 Tags.of("queue", "orders", "provider", "fake", "outcome", "error")))
         .isEqualTo(2);

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plinth.Capabilities;
 import dev.plinth.Health;
+import dev.plinth.core.memory.FinishedSpan;
 import dev.plinth.core.memory.MemoryBlobStoreDriver;
+import dev.plinth.core.memory.RecordingTelemetry;
 import dev.plinth.error.InvalidKeyException;
 import dev.plinth.error.NotFoundException;
 import dev.plinth.error.PayloadTooLargeException;
@@ -17,6 +19,7 @@ import dev.plinth.storage.Blob;
 import dev.plinth.storage.PresignMethod;
 import dev.plinth.storage.PutOptions;
 import dev.plinth.storage.StorageCapabilities;
+import dev.plinth.tck.MapPlinthConfig;
 import dev.plinth.telemetry.PlinthMetrics;
 import dev.plinth.telemetry.SpanKind;
 import dev.plinth.telemetry.Tags;
@@ -32,7 +35,7 @@ class PortableBlobStoreTest {
   private final RecordingTelemetry telemetry = new RecordingTelemetry();
   private final MemoryBlobStoreDriver memory = new MemoryBlobStoreDriver(1024);
   private final PortableBlobStore store =
-      new PortableBlobStore("memory", memory, telemetry, TestConfig.empty());
+      new PortableBlobStore("memory", memory, telemetry, MapPlinthConfig.empty());
 
   private static Tags ops(String op, String outcome) {
     return Tags.of("op", op, "provider", "memory", "outcome", outcome);
@@ -47,20 +50,21 @@ class PortableBlobStoreTest {
   void put_recordsOutcomeBytesDurationAndClientSpan() {
     store.put("a/b", "hello".getBytes(UTF_8), PutOptions.none());
 
-    assertThat(telemetry.count(PlinthMetrics.STORAGE_OPS, ops("put", "success"))).isEqualTo(1);
+    assertThat(telemetry.counterValue(PlinthMetrics.STORAGE_OPS, ops("put", "success")))
+        .isEqualTo(1);
     assertThat(
-            telemetry.count(
+            telemetry.counterValue(
                 PlinthMetrics.STORAGE_BYTES, Tags.of("direction", "in", "provider", "memory")))
         .isEqualTo(5);
     assertThat(
-            telemetry.samples(
+            telemetry.timerCount(
                 PlinthMetrics.STORAGE_DURATION, Tags.of("op", "put", "provider", "memory")))
         .isEqualTo(1);
-    RecordingTelemetry.RecordedSpan span = telemetry.spans.get(0);
-    assertThat(span.name).isEqualTo("storage.put");
-    assertThat(span.kind).isEqualTo(SpanKind.CLIENT);
-    assertThat(span.attributes).containsEntry("storage.key", "a/b");
-    assertThat(span.ended).isTrue();
+    FinishedSpan span = telemetry.finishedSpans().get(0); // only closed spans are listed
+    assertThat(span.name()).isEqualTo("storage.put");
+    assertThat(span.kind()).isEqualTo(SpanKind.CLIENT);
+    assertThat(span.attributes()).containsEntry("storage.key", "a/b");
+    assertThat(span.end()).isNotNull();
   }
 
   @Test
@@ -69,28 +73,32 @@ class PortableBlobStoreTest {
     Tags out = Tags.of("direction", "out", "provider", "memory");
     try (Blob blob = store.get("k")) {
       assertThat(blob.content().readNBytes(4)).hasSize(4);
-      assertThat(telemetry.count(PlinthMetrics.STORAGE_BYTES, out)).isZero();
+      assertThat(telemetry.counterValue(PlinthMetrics.STORAGE_BYTES, out)).isZero();
     }
-    assertThat(telemetry.count(PlinthMetrics.STORAGE_BYTES, out)).isEqualTo(4);
+    assertThat(telemetry.counterValue(PlinthMetrics.STORAGE_BYTES, out)).isEqualTo(4);
   }
 
   @Test
   void get_missing_recordsNotFoundOutcomeAndSpanError() {
     assertThatThrownBy(() -> store.get("missing")).isInstanceOf(NotFoundException.class);
-    assertThat(telemetry.count(PlinthMetrics.STORAGE_OPS, ops("get", "not-found"))).isEqualTo(1);
-    assertThat(telemetry.spans.get(0).error).isInstanceOf(NotFoundException.class);
+    assertThat(telemetry.counterValue(PlinthMetrics.STORAGE_OPS, ops("get", "not-found")))
+        .isEqualTo(1);
+    assertThat(telemetry.finishedSpans().get(0).error())
+        .startsWith(NotFoundException.class.getName());
   }
 
   @Test
   void exists_missing_isFalseAndSuccessful() {
     assertThat(store.exists("missing")).isFalse();
-    assertThat(telemetry.count(PlinthMetrics.STORAGE_OPS, ops("exists", "success"))).isEqualTo(1);
+    assertThat(telemetry.counterValue(PlinthMetrics.STORAGE_OPS, ops("exists", "success")))
+        .isEqualTo(1);
   }
 
   @Test
   void invalidKey_isCountedWithItsCode() {
     assertThatThrownBy(() -> store.stat("../x")).isInstanceOf(InvalidKeyException.class);
-    assertThat(telemetry.count(PlinthMetrics.STORAGE_OPS, ops("stat", "invalid-key"))).isEqualTo(1);
+    assertThat(telemetry.counterValue(PlinthMetrics.STORAGE_OPS, ops("stat", "invalid-key")))
+        .isEqualTo(1);
   }
 
   @Test
@@ -183,7 +191,8 @@ class PortableBlobStoreTest {
         .isInstanceOf(PayloadTooLargeException.class)
         .hasMessageContaining("storage.max-blob-bytes");
     assertThat(store.exists("big")).isFalse();
-    assertThat(telemetry.count(PlinthMetrics.STORAGE_OPS, ops("put", "too-large"))).isEqualTo(1);
+    assertThat(telemetry.counterValue(PlinthMetrics.STORAGE_OPS, ops("put", "too-large")))
+        .isEqualTo(1);
   }
 
   @Test
@@ -208,7 +217,7 @@ class PortableBlobStoreTest {
             "memory",
             new MemoryBlobStoreDriver(),
             telemetry,
-            new TestConfig(Map.of(PortableBlobStore.STRICT_KEY, "false")));
+            new MapPlinthConfig(Map.of(PortableBlobStore.STRICT_KEY, "false")));
     lenient.put("k", new byte[1], PutOptions.none().metadata(Map.of("Content-Id", "é")));
     assertThat(lenient.stat("k").metadata()).containsEntry("content-id", "é");
   }
