@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Token endpoints of the dev issuer ({@code /auth/token}, {@code /auth/refresh}: 404 when the
@@ -31,6 +32,7 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
   @Inject Authenticator authenticator;
+  @Inject JsonWebToken jwt;
 
   /**
    * Issues an access and a refresh token for a user and roles (dev profile only).
@@ -68,14 +70,14 @@ public class AuthResource {
    * Describes the caller.
    *
    * @param security the request's security context
-   * @return subject, name, tenant, kind, roles, scopes and expiry
+   * @return subject, name, tenant, kind, roles, scopes, expiry and issuer
    */
   @GET
   @Path("/me")
   @RolesAllowed({"admin", "user", "viewer"})
   public JsonObject me(@Context SecurityContext security) {
     Principal principal = ((CallerPrincipal) security.getUserPrincipal()).plinth();
-    return PrincipalJson.of(principal);
+    return PrincipalJson.of(principal, jwt.getIssuer());
   }
 
   private TokenIssuer issuer() {

@@ -11,7 +11,7 @@ import java.util.TreeSet;
 final class PrincipalJson {
   private PrincipalJson() {}
 
-  static JsonObject of(Principal principal) {
+  static JsonObject of(Principal principal, String issuer) {
     JsonObjectBuilder json =
         Json.createObjectBuilder()
             .add("subject", principal.subject())
@@ -21,6 +21,7 @@ final class PrincipalJson {
     optional(json, "name", principal.name());
     optional(json, "email", principal.email());
     optional(json, "tenant", principal.tenant());
+    optional(json, "issuer", issuer);
     if (principal.expiresAt() != null) {
       json.add("expiresAt", principal.expiresAt().toString());
     }

@@ -27,6 +27,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
   private static final String SCHEME = "bearer ";
 
   @Inject Authenticator authenticator;
+  @Inject CurrentCaller current;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -48,7 +49,9 @@ public class BearerTokenFilter implements ContainerRequestFilter {
       Principal principal = authenticator.authenticate(token);
       boolean secure =
           "https".equals(request.getUriInfo().getRequestUri().getScheme().toLowerCase(Locale.ROOT));
-      request.setSecurityContext(new BearerSecurityContext(new CallerPrincipal(principal), secure));
+      CallerPrincipal caller = new CallerPrincipal(principal, token);
+      current.set(caller);
+      request.setSecurityContext(new BearerSecurityContext(caller, secure));
     } catch (AuthenticationException e) {
       request.abortWith(BearerChallenge.invalidToken(e));
     }

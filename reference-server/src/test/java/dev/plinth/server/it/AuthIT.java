@@ -20,6 +20,7 @@ class AuthIT {
     assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
     JsonObject body = ServerClient.json(me);
     assertThat(body.getString("name")).isEqualTo("alice");
+    assertThat(body.getString("issuer")).as("from the injected JsonWebToken").startsWith("http");
     assertThat(body.getJsonArray("roles").toString()).isEqualTo("[\"user\",\"viewer\"]");
     assertThat(tokens.getString("token_type")).isEqualTo("Bearer");
     assertThat(tokens.getJsonNumber("expires_in").longValue()).isPositive();
