@@ -1,0 +1,162 @@
+package dev.plinth.server.platform;
+
+import dev.plinth.auth.Authenticator;
+import dev.plinth.cache.Cache;
+import dev.plinth.core.Platform;
+import dev.plinth.core.PlatformHealth;
+import dev.plinth.queue.MessageQueue;
+import dev.plinth.storage.BlobStore;
+import dev.plinth.telemetry.Telemetry;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Starts ONE Plinth {@link Platform} per application from MicroProfile Config and makes its ports
+ * injectable ({@code @Inject BlobStore storage;}). The platform starts lazily, on the first
+ * injection of a port, and is closed when the application stops.
+ *
+ * <p>Depends only on CDI and MicroProfile Config, so any Jakarta EE / MicroProfile application can
+ * reuse this package unchanged.
+ */
+@ApplicationScoped
+public class PlatformProducer {
+  private static final Logger LOG = Logger.getLogger(PlatformProducer.class.getName());
+  private static final long HEALTH_TTL_NANOS = 1_000_000_000L;
+
+  private final Config config;
+  private volatile Platform platform;
+  private volatile HealthSnapshot lastHealth;
+
+  /**
+   * Creates the producer.
+   *
+   * @param config the application's MicroProfile configuration
+   */
+  @Inject
+  public PlatformProducer(Config config) {
+    this.config = config;
+  }
+
+  /** For CDI proxies only. */
+  protected PlatformProducer() {
+    this.config = null;
+  }
+
+  /**
+   * Returns the started platform, starting it on first use.
+   *
+   * @return the platform
+   * @throws dev.plinth.error.ConfigurationException if the {@code plinth.*} settings are invalid
+   */
+  public Platform platform() {
+    Platform current = platform;
+    if (current == null) {
+      synchronized (this) {
+        current = platform;
+        if (current == null) {
+          current =
+              Platform.builder()
+                  .source(new MicroProfileConfigSource(config))
+                  .classLoader(PlatformProducer.class.getClassLoader())
+                  .build();
+          Platform started = current;
+          LOG.info(() -> "Plinth platform started: " + started.describe());
+          platform = current;
+        }
+      }
+    }
+    return current;
+  }
+
+  /**
+   * Returns the health of every port, checked at most once a second however many readiness checks
+   * ask (one per port asks on every {@code /health/ready}).
+   *
+   * @return the platform health
+   */
+  public PlatformHealth health() {
+    HealthSnapshot current = lastHealth;
+    long now = System.nanoTime();
+    if (current == null || now - current.takenAt() > HEALTH_TTL_NANOS) {
+      current = new HealthSnapshot(platform().health(), now);
+      lastHealth = current;
+    }
+    return current.health();
+  }
+
+  /**
+   * Produces the blob store.
+   *
+   * @return the storage port
+   */
+  @Produces
+  @ApplicationScoped
+  public BlobStore storage() {
+    return platform().storage();
+  }
+
+  /**
+   * Produces the cache.
+   *
+   * @return the cache port
+   */
+  @Produces
+  @ApplicationScoped
+  public Cache cache() {
+    return platform().cache();
+  }
+
+  /**
+   * Produces the message queue.
+   *
+   * @return the queue port
+   */
+  @Produces
+  @ApplicationScoped
+  public MessageQueue queue() {
+    return platform().queue();
+  }
+
+  /**
+   * Produces the authenticator.
+   *
+   * @return the auth port
+   */
+  @Produces
+  @ApplicationScoped
+  public Authenticator auth() {
+    return platform().auth();
+  }
+
+  /**
+   * Produces the telemetry.
+   *
+   * @return the telemetry port
+   */
+  @Produces
+  @ApplicationScoped
+  public Telemetry telemetry() {
+    return platform().telemetry();
+  }
+
+  /** Closes the platform (every port, in reverse start order) when the application stops. */
+  @PreDestroy
+  void close() {
+    Platform current = platform;
+    platform = null;
+    if (current != null) {
+      try {
+        current.close();
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Closing the Plinth platform failed", e);
+      }
+    }
+  }
+
+  private record HealthSnapshot(PlatformHealth health, long takenAt) {}
+}
