@@ -48,6 +48,9 @@ final class DevClaims {
     return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
   }
 
+  /** The scope of user tokens requested without scopes, as an Entra API usually exposes. */
+  static final String DEFAULT_USER_SCOPE = "access_as_user";
+
   /**
    * Builds access-token claims.
    *
@@ -80,6 +83,10 @@ final class DevClaims {
     }
     if (!request.scopes().isEmpty()) {
       b.claim("scp", String.join(" ", sorted(request.scopes())));
+    } else if (!app) {
+      // Entra always gives delegated (user) tokens a scope; without one a user token with roles
+      // would read as app-only.
+      b.claim("scp", DEFAULT_USER_SCOPE);
     }
     addGroups(b, request);
     return b.build();

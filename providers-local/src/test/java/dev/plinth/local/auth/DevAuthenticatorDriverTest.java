@@ -120,6 +120,16 @@ class DevAuthenticatorDriverTest {
   }
 
   @Test
+  void authenticate_userTokenRequestedWithRolesOnly_isUserKindWithDefaultScope() {
+    Principal p =
+        driver.authenticate(tokens.valid(TokenRequest.user("carol", Set.of("Platform.User"))));
+
+    assertThat(p.kind()).isEqualTo(Principal.Kind.USER);
+    assertThat(p.scopes()).containsExactly("access_as_user");
+    assertThat(p.roles()).containsExactly("user");
+  }
+
+  @Test
   void authenticate_rolesWithoutScopesOrIdtyp_isAppKind() {
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder(tokens.accessClaims())
