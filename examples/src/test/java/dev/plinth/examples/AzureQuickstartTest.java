@@ -10,10 +10,12 @@ import dev.plinth.azure.cache.EmbeddedRedis;
 import dev.plinth.azure.storage.Azurite;
 import dev.plinth.azure.telemetry.Envelope;
 import dev.plinth.azure.telemetry.IngestionServer;
+import dev.plinth.config.ConfigSource;
 import dev.plinth.config.Profile;
 import dev.plinth.core.Platform;
 import dev.plinth.core.PlatformDescription;
 import dev.plinth.core.PortName;
+import dev.plinth.core.config.EnvironmentSource;
 import dev.plinth.queue.DeadLetter;
 import dev.plinth.telemetry.PlinthMetrics;
 import java.io.ByteArrayOutputStream;
@@ -21,7 +23,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -30,13 +35,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the unchanged {@link Quickstart} on the {@code azure} profile, every port pointed at a real
- * local peer: azure-blob on Azurite, azure-redis (access key, no TLS) on a password-protected
- * Redis, entra-id on a mock OIDC issuer shaped like Entra ID, app-insights on a local ingestion
- * endpoint. There is no Service Bus emulator, so the queue alone is overridden to the embedded
- * {@code artemis} provider (azure-servicebus has its own mock and {@code -Plive} tests in
- * providers-azure). The peers come from providers-azure's test-jar; Node.js is required for
- * Azurite.
+ * Runs the unchanged {@link Quickstart} on the {@code azure} profile, configured by the environment
+ * variables README-azure.md documents, every port pointed at a real local peer: azure-blob on
+ * Azurite, azure-redis (access key, no TLS) on a password-protected Redis, entra-id on a mock OIDC
+ * issuer shaped like Entra ID, app-insights on a local ingestion endpoint. There is no Service Bus
+ * emulator, so the queue alone is overridden to the embedded {@code artemis} provider
+ * (azure-servicebus has its own mock and {@code -Plive} tests in providers-azure). The peers come
+ * from providers-azure's test-jar; Node.js is required for Azurite.
  */
 class AzureQuickstartTest {
   private static final String REDIS_ACCESS_KEY = "quickstart-Access-Key-0123456789=";
@@ -120,27 +125,68 @@ class AzureQuickstartTest {
         .anySatisfy(e -> assertThat(e.metricName()).isEqualTo(PlinthMetrics.QUEUE_MESSAGES));
   }
 
-  /** The azure profile as an integrator sets it up, with each endpoint swapped for a local peer. */
+  @Test
+  void readme_documentsEveryVariableThisTestSets() throws Exception {
+    String readme = Files.readString(Path.of("README-azure.md"));
+
+    assertThat(azureEnvironment().keySet()).allSatisfy(name -> assertThat(readme).contains(name));
+  }
+
+  /**
+   * The azure profile exactly as README-azure.md tells an integrator to export it, each endpoint
+   * swapped for a local peer. It outranks the build machine's own environment (ordinal 500 instead
+   * of 300) so that a developer's exported PLINTH_* variables cannot change the test.
+   */
   private static Platform azurePlatform() {
-    return Platform.builder()
-        .profile(Profile.AZURE)
-        .property("plinth.storage.azure-blob.connection-string", azurite.connectionString())
-        .property("plinth.storage.azure-blob.container", "quickstart")
-        .property("plinth.storage.azure-blob.create-container", "true")
-        .property("plinth.cache.azure-redis.host", "127.0.0.1")
-        .property("plinth.cache.azure-redis.port", Integer.toString(redis.port()))
-        .property("plinth.cache.azure-redis.tls", "false")
-        .property("plinth.cache.azure-redis.auth", "access-key")
-        .property("plinth.cache.azure-redis.access-key", REDIS_ACCESS_KEY)
-        .properties(EntraTestSettings.singleTenant(issuer.authority(), issuer.tenant()))
-        .property(
-            "plinth.telemetry.app-insights.connection-string",
-            ingestion.connectionString(UUID.randomUUID().toString()))
-        .property("plinth.telemetry.app-insights.role-name", ROLE)
-        .property("plinth.telemetry.app-insights.live-metrics", "false")
-        // No Service Bus emulator exists: the queue alone runs on embedded Artemis here.
-        .property("plinth.queue.provider", "artemis")
-        .property("plinth.queue.artemis.data-dir", data.resolve("artemis").toString())
-        .build();
+    EnvironmentSource exported = new EnvironmentSource(azureEnvironment());
+    return Platform.builder().source(new Outranking(exported)).build();
+  }
+
+  private static Map<String, String> azureEnvironment() {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("PLINTH_PROFILE", "azure");
+    env.put("PLINTH_STORAGE_AZURE_BLOB_CONTAINER", "quickstart");
+    env.put("PLINTH_STORAGE_AZURE_BLOB_CREATE_CONTAINER", "true");
+    env.put("PLINTH_STORAGE_AZURE_BLOB_CONNECTION_STRING", azurite.connectionString());
+    env.put("PLINTH_CACHE_AZURE_REDIS_HOST", "127.0.0.1");
+    env.put("PLINTH_CACHE_AZURE_REDIS_PORT", Integer.toString(redis.port()));
+    env.put("PLINTH_CACHE_AZURE_REDIS_TLS", "false");
+    env.put("PLINTH_CACHE_AZURE_REDIS_AUTH", "access-key");
+    env.put("PLINTH_CACHE_AZURE_REDIS_ACCESS_KEY", REDIS_ACCESS_KEY);
+    env.put("PLINTH_AUTH_ENTRA_ID_TENANT_ID", issuer.tenant());
+    env.put("PLINTH_AUTH_ENTRA_ID_CLIENT_ID", EntraTestSettings.CLIENT_ID);
+    env.put("PLINTH_AUTH_ENTRA_ID_AUTHORITY", issuer.authority());
+    env.put(
+        "APPLICATIONINSIGHTS_CONNECTION_STRING",
+        ingestion.connectionString(UUID.randomUUID().toString()));
+    env.put("PLINTH_TELEMETRY_APP_INSIGHTS_ROLE_NAME", ROLE);
+    env.put("PLINTH_TELEMETRY_APP_INSIGHTS_LIVE_METRICS", "false");
+    // No Service Bus emulator exists: the queue alone runs on embedded Artemis here.
+    env.put("PLINTH_QUEUE_PROVIDER", "artemis");
+    env.put("PLINTH_QUEUE_ARTEMIS_DATA_DIR", data.resolve("artemis").toString());
+    return env;
+  }
+
+  /** A config source that answers like another one, at the builder's ordinal. */
+  private record Outranking(ConfigSource source) implements ConfigSource {
+    @Override
+    public String name() {
+      return "exported-" + source.name();
+    }
+
+    @Override
+    public int ordinal() {
+      return 500;
+    }
+
+    @Override
+    public Optional<String> get(String key) {
+      return source.get(key);
+    }
+
+    @Override
+    public Set<String> keys() {
+      return source.keys();
+    }
   }
 }

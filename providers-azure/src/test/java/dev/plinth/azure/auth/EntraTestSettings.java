@@ -9,7 +9,9 @@ import java.util.Map;
 
 /** Builds drivers from {@code plinth.auth.entra-id.*} settings, as the provider would. */
 public final class EntraTestSettings {
-  static final String CLIENT_ID = "6731de76-14a6-49ae-97bc-6eba6914391e";
+  /** The API's client id: the audience {@link MockEntraIssuer#token} issues tokens for. */
+  public static final String CLIENT_ID = "6731de76-14a6-49ae-97bc-6eba6914391e";
+
   static final String APP_ID_URI = "api://plinth";
   static final String PREFIX = "plinth.auth.entra-id.";
 
@@ -22,7 +24,7 @@ public final class EntraTestSettings {
    * @param tenant the tenant GUID
    * @return mutable settings with full keys
    */
-  public static Map<String, String> singleTenant(String authority, String tenant) {
+  static Map<String, String> singleTenant(String authority, String tenant) {
     Map<String, String> settings = new HashMap<>();
     settings.put(PREFIX + "tenant-id", tenant);
     settings.put(PREFIX + "client-id", CLIENT_ID);
