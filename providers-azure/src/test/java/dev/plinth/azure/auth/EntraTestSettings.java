@@ -8,8 +8,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Builds drivers from {@code plinth.auth.entra-id.*} settings, as the provider would. */
-final class EntraTestSettings {
-  static final String CLIENT_ID = "6731de76-14a6-49ae-97bc-6eba6914391e";
+public final class EntraTestSettings {
+  /** The API's client id: the audience {@link MockEntraIssuer#token} issues tokens for. */
+  public static final String CLIENT_ID = "6731de76-14a6-49ae-97bc-6eba6914391e";
+
   static final String APP_ID_URI = "api://plinth";
   static final String PREFIX = "plinth.auth.entra-id.";
 

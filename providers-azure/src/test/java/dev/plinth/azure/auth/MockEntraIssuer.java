@@ -20,23 +20,33 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
  * organizations/v2.0} issuer id (whose keys the driver discovers, like Entra's common key set) with
  * the tenant's issuer written into {@code iss}.
  */
-final class MockEntraIssuer implements AutoCloseable {
+public final class MockEntraIssuer implements AutoCloseable {
   static final String MULTI_TENANT_ISSUER_ID = "organizations/v2.0";
 
   private final MockOAuth2Server server = new MockOAuth2Server();
   private final String tenant = UUID.randomUUID().toString();
 
-  MockEntraIssuer() {
+  /** Starts the mock issuer on a free port. */
+  public MockEntraIssuer() {
     server.start();
   }
 
-  /** The authority: the mock's base URL without the trailing slash. */
-  String authority() {
+  /**
+   * The authority: the mock's base URL without the trailing slash.
+   *
+   * @return the value of {@code plinth.auth.entra-id.authority}
+   */
+  public String authority() {
     String base = server.baseUrl().toString();
     return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
   }
 
-  String tenant() {
+  /**
+   * Returns the tenant GUID of this issuer.
+   *
+   * @return the value of {@code plinth.auth.entra-id.tenant-id}
+   */
+  public String tenant() {
     return tenant;
   }
 
@@ -98,7 +108,13 @@ final class MockEntraIssuer implements AutoCloseable {
                 null)));
   }
 
-  String token(TokenRequest request) {
+  /**
+   * Issues an Entra v2 access token for the configured client id.
+   *
+   * @param request what the token says
+   * @return the serialized JWT
+   */
+  public String token(TokenRequest request) {
     Duration ttl = request.ttl() == null ? Duration.ofHours(1) : request.ttl();
     return issue(issuerId(), EntraTestSettings.CLIENT_ID, claims(request), ttl.toSeconds());
   }
@@ -109,6 +125,7 @@ final class MockEntraIssuer implements AutoCloseable {
     return server.issueToken(issuerId, subject, audience, claims, ttlSeconds).serialize();
   }
 
+  /** Stops the issuer. */
   @Override
   public void close() {
     server.shutdown();

@@ -11,7 +11,7 @@ import redis.embedded.core.RedisServerBuilder;
  * Azure Redis. It has no TLS, so tests connect with {@code plinth.cache.azure-redis.tls=false}; the
  * TLS wiring is unit-tested on the client configuration instead.
  */
-final class EmbeddedRedis implements AutoCloseable {
+public final class EmbeddedRedis implements AutoCloseable {
   private final RedisServer server;
   private final int port;
 
@@ -26,7 +26,7 @@ final class EmbeddedRedis implements AutoCloseable {
    * @param settings extra redis.conf lines, e.g. {@code requirepass secret}
    * @return the running server
    */
-  static EmbeddedRedis start(String... settings) {
+  public static EmbeddedRedis start(String... settings) {
     int port = freePort();
     try {
       RedisServerBuilder builder =
@@ -46,10 +46,16 @@ final class EmbeddedRedis implements AutoCloseable {
     }
   }
 
-  int port() {
+  /**
+   * Returns the port the server listens on.
+   *
+   * @return the port on 127.0.0.1
+   */
+  public int port() {
     return port;
   }
 
+  /** Stops the server. */
   @Override
   public void close() {
     try {

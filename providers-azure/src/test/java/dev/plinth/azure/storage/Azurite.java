@@ -15,10 +15,18 @@ import java.util.List;
 
 /**
  * Runs Azurite's blob service (installed into {@code target/azurite} by the build's {@code npm
- * install}) as a child process on a free port. Node.js is required: when Azurite cannot start, the
- * test fails with a message saying how to fix it (there is no silent skip, on CI or locally).
+ * install}; another module's tests name that directory in the system property {@value
+ * #HOME_PROPERTY}) as a child process on a free port. Node.js is required: when Azurite cannot
+ * start, the test fails with a message saying how to fix it (there is no silent skip, on CI or
+ * locally).
  */
-final class Azurite implements AutoCloseable {
+public final class Azurite implements AutoCloseable {
+  /**
+   * System property naming the npm prefix Azurite is installed under, if not {@code
+   * target/azurite}.
+   */
+  public static final String HOME_PROPERTY = "plinth.azurite.home";
+
   /** The well-known Azurite development account. */
   static final String ACCOUNT = "devstoreaccount1";
 
@@ -42,7 +50,7 @@ final class Azurite implements AutoCloseable {
    * @param location an empty directory for Azurite's data and log
    * @return the running emulator
    */
-  static Azurite start(Path location) {
+  public static Azurite start(Path location) {
     Path main = mainScript();
     int port = freePort();
     Path log = location.resolve("azurite.log");
@@ -91,7 +99,7 @@ final class Azurite implements AutoCloseable {
    *
    * @return the connection string
    */
-  String connectionString() {
+  public String connectionString() {
     return "DefaultEndpointsProtocol=http;AccountName="
         + ACCOUNT
         + ";AccountKey="
@@ -134,17 +142,18 @@ final class Azurite implements AutoCloseable {
 
   private static Path mainScript() {
     Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
+    String home = System.getProperty(HOME_PROPERTY);
+    Path prefix = home == null ? module.resolve("target/azurite") : Path.of(home);
     Path main =
-        module
-            .resolve("target/azurite/node_modules/azurite/dist/src/blob/main.js")
-            .toAbsolutePath();
+        prefix.resolve("node_modules/azurite/dist/src/blob/main.js").toAbsolutePath().normalize();
     if (!Files.isRegularFile(main)) {
       throw new IllegalStateException(
           failure(
               "it is not installed at "
                   + main
                   + ". The build installs it with 'npm install' in generate-test-resources;"
-                  + " run './mvnw -pl providers-azure -am verify' (not with -DskipTests)"));
+                  + " build with providers-azure in the reactor, e.g. './mvnw -pl providers-azure -am"
+                  + " verify' or './mvnw -pl examples -am verify' (not with -DskipTests)"));
     }
     return main;
   }

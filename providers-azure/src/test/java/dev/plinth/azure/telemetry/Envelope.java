@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * @param json the parsed envelope
  */
-record Envelope(Map<String, Object> json) {
+public record Envelope(Map<String, Object> json) {
 
   @SuppressWarnings("unchecked")
   static Envelope parse(String line) {
@@ -29,7 +29,12 @@ record Envelope(Map<String, Object> json) {
     return (String) json.get("iKey");
   }
 
-  String baseType() {
+  /**
+   * Returns the telemetry type.
+   *
+   * @return e.g. {@code MetricData}, {@code RequestData}, {@code MessageData}
+   */
+  public String baseType() {
     return (String) data().get("baseType");
   }
 
@@ -45,7 +50,12 @@ record Envelope(Map<String, Object> json) {
     return (String) tags().get(name);
   }
 
-  Map<String, Object> properties() {
+  /**
+   * Returns the custom dimensions.
+   *
+   * @return the properties of the base data
+   */
+  public Map<String, Object> properties() {
     return map(baseData().get("properties"));
   }
 
@@ -57,7 +67,12 @@ record Envelope(Map<String, Object> json) {
     return tag("ai.operation.parentId");
   }
 
-  String cloudRole() {
+  /**
+   * Returns the cloud role name.
+   *
+   * @return the {@code ai.cloud.role} tag
+   */
+  public String cloudRole() {
     return tag("ai.cloud.role");
   }
 
@@ -70,7 +85,12 @@ record Envelope(Map<String, Object> json) {
     return Map.of();
   }
 
-  String metricName() {
+  /**
+   * Returns the metric name of a MetricData envelope.
+   *
+   * @return the name, or null
+   */
+  public String metricName() {
     return (String) metric().get("name");
   }
 

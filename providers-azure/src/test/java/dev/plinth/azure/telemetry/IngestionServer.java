@@ -21,7 +21,7 @@ import java.util.zip.GZIPInputStream;
  * JSON-lines posts to {@code /v2.1/track}, keeps every envelope in arrival order and answers like
  * the service does. Any other path is recorded too, so tests can prove nothing else was called.
  */
-final class IngestionServer implements AutoCloseable {
+public final class IngestionServer implements AutoCloseable {
   static final String TRACK_PATH = "/v2.1/track";
 
   private final HttpServer server;
@@ -33,7 +33,13 @@ final class IngestionServer implements AutoCloseable {
     this.server = server;
   }
 
-  static IngestionServer start() throws IOException {
+  /**
+   * Starts the server on a free loopback port.
+   *
+   * @return the running server
+   * @throws IOException if the port cannot be bound
+   */
+  public static IngestionServer start() throws IOException {
     HttpServer http =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     IngestionServer ingestion = new IngestionServer(http);
@@ -43,8 +49,13 @@ final class IngestionServer implements AutoCloseable {
     return ingestion;
   }
 
-  /** A connection string whose ingestion and live endpoints both point at this server. */
-  String connectionString(String instrumentationKey) {
+  /**
+   * A connection string whose ingestion and live endpoints both point at this server.
+   *
+   * @param instrumentationKey the key to put in the connection string
+   * @return the connection string
+   */
+  public String connectionString(String instrumentationKey) {
     String endpoint = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
     return "InstrumentationKey="
         + instrumentationKey
@@ -54,7 +65,12 @@ final class IngestionServer implements AutoCloseable {
         + endpoint;
   }
 
-  List<Envelope> envelopes() {
+  /**
+   * Returns every envelope received so far.
+   *
+   * @return the envelopes in arrival order
+   */
+  public List<Envelope> envelopes() {
     return List.copyOf(envelopes);
   }
 
@@ -102,6 +118,7 @@ final class IngestionServer implements AutoCloseable {
     }
   }
 
+  /** Stops the server. */
   @Override
   public void close() {
     server.stop(0);
