@@ -4,6 +4,7 @@ import dev.plinth.server.workflow.WorkflowEntity;
 import dev.plinth.server.workflow.WorkflowStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
@@ -113,13 +114,15 @@ public class ExecutionRepository {
    * @return the outcome
    */
   public Transition update(String id, Predicate<ExecutionEntity> transition) {
-    ExecutionEntity execution = em.find(ExecutionEntity.class, id);
+    // Row lock: a cancel and a worker's transition serialize instead of failing on the version
+    // (an exception leaving this method would be an incident); the transaction is short.
+    ExecutionEntity execution = em.find(ExecutionEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
     if (execution == null) {
       return new Transition(false, false, null);
     }
     boolean changed = transition.test(execution);
     if (changed) {
-      em.flush(); // a concurrent writer surfaces here as an OptimisticLockException
+      em.flush();
     }
     return new Transition(true, changed, execution);
   }

@@ -16,6 +16,7 @@ import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -110,6 +111,15 @@ public class ExecutionWorker {
     }
     executions.transition(id, e -> e.failAttempt(reason));
     return Outcome.retry();
+  }
+
+  /**
+   * Stops consuming as the application starts to stop, before JPA closes.
+   *
+   * @param event the application-scope destruction event
+   */
+  void beforeStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+    stop();
   }
 
   /** Stops consuming when the application stops. */

@@ -7,6 +7,7 @@ import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -47,6 +48,7 @@ public class OutboxRelay {
   private final AtomicBoolean again = new AtomicBoolean();
   private volatile ScheduledFuture<?> schedule;
   private volatile Instant lastPurge = Instant.EPOCH;
+  private volatile boolean stopped;
 
   /**
    * Starts the periodic relay with the application, after the database migrations.
@@ -73,6 +75,9 @@ public class OutboxRelay {
 
   /** One relay run; runs never overlap, and a run requested meanwhile loops once more. */
   void relay() {
+    if (stopped) {
+      return;
+    }
     again.set(true);
     while (again.get() && running.compareAndSet(false, true)) {
       again.set(false);
@@ -111,9 +116,20 @@ public class OutboxRelay {
     }
   }
 
+  /**
+   * Stops the relay as the application starts to stop, before JPA closes (a tick after that would
+   * log an incident).
+   *
+   * @param event the application-scope destruction event
+   */
+  void beforeStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+    stop();
+  }
+
   /** Stops the periodic relay. */
   @PreDestroy
   void stop() {
+    stopped = true;
     ScheduledFuture<?> current = schedule;
     if (current != null) {
       current.cancel(false);
