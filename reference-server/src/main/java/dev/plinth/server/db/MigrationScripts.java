@@ -23,7 +23,7 @@ final class MigrationScripts implements ResourceProvider {
   static final String FOLDER = "db/migration/";
 
   /** Every migration script, in version order. */
-  static final List<String> SCRIPTS = List.of("V1__workflows.sql");
+  static final List<String> SCRIPTS = List.of("V1__workflows.sql", "V2__executions.sql");
 
   private final ClassLoader loader;
 

@@ -9,11 +9,19 @@ import dev.plinth.server.problem.RequestValidationException;
  * @param page the zero-based page
  * @param size the page size (1 to 100)
  */
-record PageRequest(int page, int size) {
+public record PageRequest(int page, int size) {
   static final int DEFAULT_SIZE = 20;
   static final int MAX_SIZE = 100;
 
-  static PageRequest parse(String page, String size) {
+  /**
+   * Parses page and size query parameters.
+   *
+   * @param page the page text, or null for 0
+   * @param size the size text, or null for 20
+   * @return the request
+   * @throws RequestValidationException naming the bad parameter
+   */
+  public static PageRequest parse(String page, String size) {
     return new PageRequest(
         number("page", page, 0, 0, 1_000_000), number("size", size, DEFAULT_SIZE, 1, MAX_SIZE));
   }

@@ -23,7 +23,7 @@ class MigrationScriptsTest {
 
   @Test
   void getResources_matchesPrefixAndSuffix() {
-    assertThat(scripts.getResources("V", new String[] {".sql"})).hasSize(1);
+    assertThat(scripts.getResources("V", new String[] {".sql"})).hasSize(2);
     assertThat(scripts.getResources("R", new String[] {".sql"})).isEmpty();
   }
 
