@@ -41,7 +41,8 @@ final class ContentDisposition {
       if (j < header.length() && header.charAt(j) == '"') {
         for (j++; j < header.length() && header.charAt(j) != '"'; j++) {
           char c = header.charAt(j);
-          if (c == '\\' && j + 1 < header.length()) {
+          // Only \" is an escape: browsers send backslashes (Windows paths) unescaped.
+          if (c == '\\' && j + 1 < header.length() && header.charAt(j + 1) == '"') {
             c = header.charAt(++j);
           }
           value.append(c);

@@ -11,6 +11,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -54,7 +55,8 @@ public class FileResource {
    * @param projectId the project
    * @param queryName the file name from {@code ?name=}
    * @param headerName the file name from {@code X-File-Name}
-   * @param headers the request headers (type, length)
+   * @param headers the request headers (media type)
+   * @param request the servlet request (declared length; -1 when chunked)
    * @param body the request body, streamed
    * @param security the caller
    * @param uri the request URI, for {@code Location}
@@ -68,12 +70,13 @@ public class FileResource {
       @QueryParam("name") String queryName,
       @HeaderParam("X-File-Name") String headerName,
       @Context HttpHeaders headers,
+      @Context HttpServletRequest request,
       InputStream body,
       @Context SecurityContext security,
       @Context UriInfo uri) {
     FileNames.projectId(projectId);
     FileUploader uploader = new FileUploader(storage, maxUploadBytes);
-    long length = contentLength(headers.getHeaderString(HttpHeaders.CONTENT_LENGTH));
+    long length = request.getContentLengthLong();
     if (length > maxUploadBytes) {
       throw uploader.tooLarge(); // answered before a byte of the body is read
     }
@@ -174,17 +177,6 @@ public class FileResource {
 
   static String key(String projectId, String fileId) {
     return FileKeys.key(FileNames.projectId(projectId), FileNames.fileId(fileId));
-  }
-
-  private static long contentLength(String header) {
-    if (header == null || header.isBlank()) {
-      return -1;
-    }
-    try {
-      return Long.parseLong(header.strip());
-    } catch (NumberFormatException e) {
-      throw new RequestValidationException("Content-Length", "Must be a whole number of bytes.");
-    }
   }
 
   private static int pageSize(String limit) {

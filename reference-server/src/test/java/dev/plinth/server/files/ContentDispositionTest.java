@@ -16,6 +16,13 @@ class ContentDispositionTest {
   }
 
   @Test
+  void parameters_backslashOutsideAnEscapedQuote_staysLiteral() {
+    assertThat(
+            ContentDisposition.parameters("form-data; name=\"file\"; filename=\"C:\\dir\\a.txt\""))
+        .containsEntry("filename", "C:\\dir\\a.txt");
+  }
+
+  @Test
   void parameters_extendedFileNameWins() {
     assertThat(
             ContentDisposition.parameters(
