@@ -40,6 +40,7 @@ public class WorkflowResource {
   private static final String READERS = "viewer";
 
   @Inject WorkflowRepository repository;
+  @Inject WorkflowCache cache;
 
   /**
    * Creates a workflow.
@@ -89,7 +90,7 @@ public class WorkflowResource {
   }
 
   /**
-   * Returns one workflow with its definition.
+   * Returns one workflow with its definition, through the cache ({@link WorkflowCache}).
    *
    * @param id the id
    * @return 200 with {@code ETag: "<version>"}
@@ -98,8 +99,10 @@ public class WorkflowResource {
   @Path("/{id}")
   @RolesAllowed({READERS, "user", "admin"})
   public Response get(@PathParam("id") String id) {
-    WorkflowEntity workflow = repository.find(id).orElseThrow(() -> notFound(id));
-    return Response.ok(WorkflowJson.full(workflow)).tag(ETags.of(workflow.version())).build();
+    CachedWorkflow workflow = cache.get(id, repository::find).orElseThrow(() -> notFound(id));
+    return Response.ok(workflow.getJson(), MediaType.APPLICATION_JSON_TYPE)
+        .tag(ETags.of(workflow.getVersion()))
+        .build();
   }
 
   /**
@@ -129,6 +132,9 @@ public class WorkflowResource {
     Long expected = ETags.expectedVersion(ifMatch);
     WorkflowInput input = WorkflowInputParser.parse(body);
     WorkflowRepository.Replacement result = repository.replace(id, expected, input);
+    if (result.outcome() == WorkflowRepository.Replacement.Outcome.REPLACED) {
+      cache.invalidate(id); // after the commit: replace() is its own transaction
+    }
     return switch (result.outcome()) {
       case NOT_FOUND -> throw notFound(id);
       case STALE ->
@@ -160,6 +166,7 @@ public class WorkflowResource {
     if (!repository.delete(id)) {
       throw notFound(id);
     }
+    cache.invalidate(id);
     return Response.noContent().build();
   }
 
