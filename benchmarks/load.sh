@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Server load run (issue 6, part 2): builds the reference server, creates the Liberty server
+# `plinth-load` with the load settings, lets the driver start it (timing readiness), runs the
+# scenarios and stops the server. Results: benchmarks/results/load-latest.json and .md.
+#
+#   benchmarks/load.sh                 # quick: 15 s per timed scenario, 64 MiB file
+#   LOAD_MODE=full benchmarks/load.sh  # full: 60 s per timed scenario, 1 GiB file
+#
+# Overrides (environment): LOAD_SECONDS, LOAD_RATE (executions/s), LOAD_FILE_MIB, LOAD_THREADS
+# (client threads of the cached GET), LOAD_PORT (default 9380), LOAD_HEAP (default -Xmx128m).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode=${LOAD_MODE:-quick}
+if [[ $mode == full ]]; then
+  seconds=${LOAD_SECONDS:-60}; file_mib=${LOAD_FILE_MIB:-1024}
+else
+  seconds=${LOAD_SECONDS:-15}; file_mib=${LOAD_FILE_MIB:-64}
+fi
+rate=${LOAD_RATE:-500}
+threads=${LOAD_THREADS:-16}
+port=${LOAD_PORT:-9380}
+heap=${LOAD_HEAP:--Xmx128m}
+# The upload limit must let the file through: at least 2 GiB, more for a bigger file.
+max_upload=$(( (file_mib + 1) * 1048576 > 2147483648 ? (file_mib + 1) * 1048576 : 2147483648 ))
+
+wlp=$PWD/reference-server/target/liberty/wlp
+server=$wlp/usr/servers/plinth-load
+
+# 1. The WAR and the server `plinth-load` (jvm.options: heap, upload limit, a rate limit no run
+#    reaches; the HTTP port as a Liberty variable). Tests are skipped: this is not a build check.
+./mvnw -q -pl reference-server -am package -DskipTests -Pload-server \
+  -Dliberty.var.http.port="$port" -Dload.server.heap="$heap" \
+  -Dload.server.max-upload-bytes="$max_upload"
+
+# 2. Fresh data (database, journal, files) so every run starts from the same state.
+"$wlp/bin/server" stop plinth-load >/dev/null 2>&1 || true
+rm -rf "$server/data"
+trap '"$wlp/bin/server" stop plinth-load >/dev/null 2>&1 || true' EXIT
+
+# 3. The driver starts the server (readiness = launch to the first 200 of /health/ready), runs
+#    the scenarios and writes the report; the trap stops the server.
+./mvnw -q -pl benchmarks -am verify -Pload -DskipTests \
+  -Dload.base-url="http://localhost:$port" -Dload.mode="$mode" -Dload.seconds="$seconds" \
+  -Dload.rate="$rate" -Dload.file-mib="$file_mib" -Dload.threads="$threads" \
+  -Dload.server-heap="$heap" -Dload.start-command="$wlp/bin/server start plinth-load"
