@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -147,10 +148,22 @@ public final class PortableCache implements Cache, AutoCloseable {
     if (keysWanted.isEmpty()) {
       return Map.of();
     }
-    var fullKeys = keysWanted.stream().map(keys::toFull).distinct().toList();
+    // One map de-duplicates the keys, keeps the caller's order and remembers each caller key, so
+    // the driver gets a ready Set (no second de-duplication) and no key is cut back out of a full
+    // key.
+    Map<String, String> userByFull = new LinkedHashMap<>(capacity(keysWanted.size()));
+    for (String key : keysWanted) {
+      userByFull.putIfAbsent(keys.toFull(key), key);
+    }
+    Set<String> fullKeys = userByFull.keySet();
     Map<String, byte[]> found = instruments.call("getAll", () -> driver.getAll(fullKeys));
-    Map<String, byte[]> result = new LinkedHashMap<>();
-    found.forEach((full, value) -> result.put(keys.toUser(full), value));
+    Map<String, byte[]> result = new LinkedHashMap<>(capacity(found.size()));
+    for (Map.Entry<String, String> key : userByFull.entrySet()) {
+      byte[] value = found.get(key.getKey());
+      if (value != null) {
+        result.put(key.getValue(), value);
+      }
+    }
     return result;
   }
 
@@ -161,14 +174,21 @@ public final class PortableCache implements Cache, AutoCloseable {
     if (entries.isEmpty()) {
       return;
     }
-    Map<String, byte[]> full = new LinkedHashMap<>();
-    entries.forEach((k, v) -> full.put(keys.toFull(k), Objects.requireNonNull(v, "value")));
+    Map<String, byte[]> full = new LinkedHashMap<>(capacity(entries.size()));
+    for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+      full.put(keys.toFull(entry.getKey()), Objects.requireNonNull(entry.getValue(), "value"));
+    }
     instruments.call(
         "putAll",
         () -> {
           driver.putAll(full, ttl);
           return null;
         });
+  }
+
+  /** A hash map capacity that holds {@code size} entries without resizing. */
+  private static int capacity(int size) {
+    return (int) (size / 0.75f) + 1;
   }
 
   @Override
