@@ -10,11 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -94,22 +92,26 @@ public final class RedisCacheDriver implements CacheDriver {
     return call("delete", () -> jedis.del(bytes(key))) > 0;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Duplicate keys need no de-duplication copy: MGET answers each position, and a duplicate only
+   * puts the same value under the same key again.
+   */
   @Override
   public Map<String, byte[]> getAll(Collection<String> keys) {
-    // PortableCache passes a Set (already distinct); other callers may pass duplicates.
-    Collection<String> distinct = keys instanceof Set<?> ? keys : new LinkedHashSet<>(keys);
-    if (distinct.isEmpty()) {
+    if (keys.isEmpty()) {
       return new LinkedHashMap<>();
     }
-    byte[][] raw = new byte[distinct.size()][];
+    byte[][] raw = new byte[keys.size()][];
     int i = 0;
-    for (String key : distinct) {
+    for (String key : keys) {
       raw[i++] = bytes(key);
     }
     List<byte[]> values = call("getAll", () -> jedis.mget(raw));
     Map<String, byte[]> hits = new LinkedHashMap<>((int) (raw.length / 0.75f) + 1);
     i = 0;
-    for (String key : distinct) { // same iteration order as above: values are positional
+    for (String key : keys) { // same iteration order as above: values are positional
       byte[] value = values.get(i++);
       if (value != null) {
         hits.put(key, value);

@@ -14,12 +14,13 @@ import dev.plinth.telemetry.Telemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -148,20 +149,19 @@ public final class PortableCache implements Cache, AutoCloseable {
     if (keysWanted.isEmpty()) {
       return Map.of();
     }
-    // One map de-duplicates the keys, keeps the caller's order and remembers each caller key, so
-    // the driver gets a ready Set (no second de-duplication) and no key is cut back out of a full
-    // key.
-    Map<String, String> userByFull = new LinkedHashMap<>(capacity(keysWanted.size()));
+    // Full keys go to the driver positionally, duplicates included (drivers accept them), and the
+    // caller's own keys key the result: no de-duplication copy, no key cut back out of a full key.
+    List<String> fullKeys = new ArrayList<>(keysWanted.size());
     for (String key : keysWanted) {
-      userByFull.putIfAbsent(keys.toFull(key), key);
+      fullKeys.add(keys.toFull(key));
     }
-    Set<String> fullKeys = userByFull.keySet();
     Map<String, byte[]> found = instruments.call("getAll", () -> driver.getAll(fullKeys));
     Map<String, byte[]> result = new LinkedHashMap<>(capacity(found.size()));
-    for (Map.Entry<String, String> key : userByFull.entrySet()) {
-      byte[] value = found.get(key.getKey());
+    int i = 0;
+    for (String key : keysWanted) { // the order fullKeys was built in
+      byte[] value = found.get(fullKeys.get(i++));
       if (value != null) {
-        result.put(key.getValue(), value);
+        result.put(key, value);
       }
     }
     return result;
