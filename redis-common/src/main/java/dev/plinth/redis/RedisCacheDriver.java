@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -93,18 +92,29 @@ public final class RedisCacheDriver implements CacheDriver {
     return call("delete", () -> jedis.del(bytes(key))) > 0;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Duplicate keys need no de-duplication copy: MGET answers each position, and a duplicate only
+   * puts the same value under the same key again.
+   */
   @Override
   public Map<String, byte[]> getAll(Collection<String> keys) {
-    List<String> distinct = new ArrayList<>(new LinkedHashSet<>(keys));
-    Map<String, byte[]> hits = new LinkedHashMap<>();
-    if (distinct.isEmpty()) {
-      return hits;
+    if (keys.isEmpty()) {
+      return new LinkedHashMap<>();
     }
-    byte[][] raw = distinct.stream().map(RedisCacheDriver::bytes).toArray(byte[][]::new);
+    byte[][] raw = new byte[keys.size()][];
+    int i = 0;
+    for (String key : keys) {
+      raw[i++] = bytes(key);
+    }
     List<byte[]> values = call("getAll", () -> jedis.mget(raw));
-    for (int i = 0; i < distinct.size(); i++) {
-      if (values.get(i) != null) {
-        hits.put(distinct.get(i), values.get(i));
+    Map<String, byte[]> hits = new LinkedHashMap<>((int) (raw.length / 0.75f) + 1);
+    i = 0;
+    for (String key : keys) { // same iteration order as above: values are positional
+      byte[] value = values.get(i++);
+      if (value != null) {
+        hits.put(key, value);
       }
     }
     return hits;
@@ -115,17 +125,21 @@ public final class RedisCacheDriver implements CacheDriver {
     if (entries.isEmpty()) {
       return;
     }
+    // Jedis copies the parameters into each command's arguments, so one instance serves the batch.
+    SetParams params = expiring(new SetParams(), ttl);
     call(
         "putAll",
         () -> {
           List<Response<String>> replies = new ArrayList<>(entries.size());
           try (Pipeline pipeline = jedis.pipelined()) {
-            entries.forEach(
-                (key, value) ->
-                    replies.add(pipeline.set(bytes(key), value, expiring(new SetParams(), ttl))));
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+              replies.add(pipeline.set(bytes(entry.getKey()), entry.getValue(), params));
+            }
             pipeline.sync();
           }
-          replies.forEach(Response::get); // surfaces a per-command error, if any
+          for (Response<String> reply : replies) {
+            reply.get(); // surfaces a per-command error, if any
+          }
           return null;
         });
   }

@@ -4,8 +4,7 @@ import com.nimbusds.jose.Algorithm;
 import com.nimbusds.jose.Header;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -55,16 +54,15 @@ final class DevTokenVerifier {
           Reason.UNSUPPORTED_ALGORITHM,
           "Token algorithm " + alg + " is not allowed; the dev issuer accepts RS256 only.");
     }
-    RSAKey key =
-        keys.find(jwt.getHeader().getKeyID())
-            .orElseThrow(
-                () ->
-                    new AuthenticationException(
-                        Reason.UNKNOWN_KEY,
-                        "Token signing key is unknown or was rotated out more than "
-                            + settings.rotationGrace()
-                            + " ago; request a new token."));
-    if (!verifySignature(jwt, key)) {
+    JWSVerifier verifier = keys.verifier(jwt.getHeader().getKeyID());
+    if (verifier == null) {
+      throw new AuthenticationException(
+          Reason.UNKNOWN_KEY,
+          "Token signing key is unknown or was rotated out more than "
+              + settings.rotationGrace()
+              + " ago; request a new token.");
+    }
+    if (!verifySignature(jwt, verifier)) {
       throw new AuthenticationException(
           Reason.BAD_SIGNATURE,
           "Token signature does not verify; the token was altered or forged.");
@@ -114,9 +112,9 @@ final class DevTokenVerifier {
         Reason.UNSUPPORTED_ALGORITHM, "Unsigned tokens (alg none) are refused; use RS256.");
   }
 
-  private static boolean verifySignature(SignedJWT jwt, RSAKey key) {
+  private static boolean verifySignature(SignedJWT jwt, JWSVerifier verifier) {
     try {
-      return jwt.verify(new RSASSAVerifier(key.toRSAPublicKey()));
+      return jwt.verify(verifier);
     } catch (JOSEException e) {
       return false;
     }

@@ -14,8 +14,10 @@ import dev.plinth.telemetry.Telemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -147,10 +149,21 @@ public final class PortableCache implements Cache, AutoCloseable {
     if (keysWanted.isEmpty()) {
       return Map.of();
     }
-    var fullKeys = keysWanted.stream().map(keys::toFull).distinct().toList();
+    // Full keys go to the driver positionally, duplicates included (drivers accept them), and the
+    // caller's own keys key the result: no de-duplication copy, no key cut back out of a full key.
+    List<String> fullKeys = new ArrayList<>(keysWanted.size());
+    for (String key : keysWanted) {
+      fullKeys.add(keys.toFull(key));
+    }
     Map<String, byte[]> found = instruments.call("getAll", () -> driver.getAll(fullKeys));
-    Map<String, byte[]> result = new LinkedHashMap<>();
-    found.forEach((full, value) -> result.put(keys.toUser(full), value));
+    Map<String, byte[]> result = new LinkedHashMap<>(capacity(found.size()));
+    int i = 0;
+    for (String key : keysWanted) { // the order fullKeys was built in
+      byte[] value = found.get(fullKeys.get(i++));
+      if (value != null) {
+        result.put(key, value);
+      }
+    }
     return result;
   }
 
@@ -161,14 +174,21 @@ public final class PortableCache implements Cache, AutoCloseable {
     if (entries.isEmpty()) {
       return;
     }
-    Map<String, byte[]> full = new LinkedHashMap<>();
-    entries.forEach((k, v) -> full.put(keys.toFull(k), Objects.requireNonNull(v, "value")));
+    Map<String, byte[]> full = new LinkedHashMap<>(capacity(entries.size()));
+    for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+      full.put(keys.toFull(entry.getKey()), Objects.requireNonNull(entry.getValue(), "value"));
+    }
     instruments.call(
         "putAll",
         () -> {
           driver.putAll(full, ttl);
           return null;
         });
+  }
+
+  /** A hash map capacity that holds {@code size} entries without resizing. */
+  private static int capacity(int size) {
+    return (int) (size / 0.75f) + 1;
   }
 
   @Override

@@ -53,6 +53,15 @@ class PortableCacheNamespaceTest {
   }
 
   @Test
+  void getAll_duplicateKeys_returnsEachOnceInCallerOrder() {
+    PortableCache cache = cache("app");
+    cache.putAll(Map.of("a", v("1"), "b", v("2")), null);
+    assertThat(cache.getAll(List.of("b", "missing", "a", "b")))
+        .containsOnlyKeys("b", "a")
+        .satisfies(found -> assertThat(found.keySet()).containsExactly("b", "a"));
+  }
+
+  @Test
   void deleteByPrefix_staysInsideNamespace() {
     PortableCache app = cache("app");
     PortableCache other = cache("other");
