@@ -6,6 +6,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -74,21 +76,30 @@ final class SidecarCache {
   }
 
   /**
-   * Gives a staged sidecar a modification time later than the current sidecar's, so its stamp
-   * differs from every earlier version's. Call under the key lock, just before the rename.
+   * Gives a staged sidecar a fine-grained modification time (the wall clock in microseconds, not
+   * the file system's coarse tick) later than the current sidecar's, so its stamp differs from
+   * every earlier version's, also from one deleted and re-created within a tick on a recycled
+   * inode. Done even where this process's cache is disabled, so that other processes sharing the
+   * root can rely on it. Call under the key lock, just before the rename.
    */
   void stampLater(Path staged, Path current) throws IOException {
-    if (!enabled) {
-      return;
-    }
-    Stamp now = stamp(current);
-    long stagedMicros = Files.getLastModifiedTime(staged).to(TimeUnit.MICROSECONDS);
-    if (now != null) {
-      long floor = now.lastModified().to(TimeUnit.MICROSECONDS) + 1;
-      if (stagedMicros < floor) {
-        Files.setLastModifiedTime(staged, FileTime.from(floor, TimeUnit.MICROSECONDS));
+    try {
+      setLaterTime(staged, current);
+    } catch (IOException e) {
+      if (enabled) {
+        throw e;
       }
+      // The probe found no microsecond times here, so no process on this root caches sidecars.
     }
+  }
+
+  private static void setLaterTime(Path staged, Path current) throws IOException {
+    long micros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+    Stamp now = stamp(current);
+    if (now != null) {
+      micros = Math.max(micros, now.lastModified().to(TimeUnit.MICROSECONDS) + 1);
+    }
+    Files.setLastModifiedTime(staged, FileTime.from(micros, TimeUnit.MICROSECONDS));
   }
 
   private static boolean storesMicroseconds(Path dir) {
