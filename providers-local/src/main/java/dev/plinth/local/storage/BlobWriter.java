@@ -68,8 +68,8 @@ final class BlobWriter {
       sidecarTemp = DurableFiles.stageSmall(sidecarFile, sidecar::write);
       try (KeyLocks.Held held = locks.acquire(key)) {
         checkPreconditions(key, options);
+        cache.stampLater(sidecarTemp, sidecarFile); // before any rename: a failure changes nothing
         DurableFiles.moveInto(staged.temp(), data);
-        cache.stampLater(sidecarTemp, sidecarFile);
         DurableFiles.moveInto(sidecarTemp, sidecarFile);
       }
       return info;
