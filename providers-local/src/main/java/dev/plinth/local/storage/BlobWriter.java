@@ -23,12 +23,15 @@ final class BlobWriter {
   private final BlobLayout layout;
   private final KeyLocks locks;
   private final ConsistentReader reader;
+  private final SidecarCache cache;
   private final Clock clock;
 
-  BlobWriter(BlobLayout layout, KeyLocks locks, ConsistentReader reader, Clock clock) {
+  BlobWriter(
+      BlobLayout layout, KeyLocks locks, ConsistentReader reader, SidecarCache cache, Clock clock) {
     this.layout = layout;
     this.locks = locks;
     this.reader = reader;
+    this.cache = cache;
     this.clock = clock;
   }
 
@@ -39,7 +42,7 @@ final class BlobWriter {
     if (Files.isDirectory(data)) {
       throw prefixConflict(key);
     }
-    DurableFiles.Staged staged = stageData(key, data, content);
+    DurableFiles.Staged staged = stageData(key, data, content, length);
     Path sidecarTemp = null;
     try {
       if (length >= 0 && staged.size() != length) {
@@ -65,6 +68,7 @@ final class BlobWriter {
       sidecarTemp = DurableFiles.stageSmall(sidecarFile, sidecar::write);
       try (KeyLocks.Held held = locks.acquire(key)) {
         checkPreconditions(key, options);
+        cache.stampLater(sidecarTemp, sidecarFile); // before any rename: a failure changes nothing
         DurableFiles.moveInto(staged.temp(), data);
         DurableFiles.moveInto(sidecarTemp, sidecarFile);
       }
@@ -85,6 +89,7 @@ final class BlobWriter {
       // Data first: a reader that still finds the sidecar retries and then sees "not found".
       existed = Files.isRegularFile(data) && Files.deleteIfExists(data);
       Files.deleteIfExists(sidecarFile);
+      cache.invalidate(sidecarFile);
     }
     if (existed) {
       DurableFiles.fsyncDirectory(data.getParent());
@@ -94,10 +99,10 @@ final class BlobWriter {
     return existed;
   }
 
-  private DurableFiles.Staged stageData(String key, Path data, InputStream content)
+  private DurableFiles.Staged stageData(String key, Path data, InputStream content, long length)
       throws IOException {
     try {
-      return DurableFiles.stage(data, content);
+      return DurableFiles.stage(data, content, length);
     } catch (FileAlreadyExistsException e) {
       throw prefixConflict(key);
     } catch (FileSystemException e) {

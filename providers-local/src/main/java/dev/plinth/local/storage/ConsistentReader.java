@@ -16,8 +16,9 @@ import java.util.UUID;
 
 /**
  * Reads a blob's data file together with the sidecar of the same version, without locking in the
- * common case: read the sidecar, open the data file, check that the data file is the one the
- * sidecar describes (by inode) and that the sidecar did not change meanwhile. A writer moves the
+ * common case: stamp the sidecar (file key, time, size), take its parsed content from the {@link
+ * SidecarCache} or parse it, open the data file, check that the data file is the one the sidecar
+ * describes (by inode) and that the sidecar's stamp did not change meanwhile. A writer moves the
  * data file and then the sidecar, so a reader racing it just retries; if the mismatch persists it
  * takes the key lock, where only a crash can have left data and sidecar apart, and repairs that.
  */
@@ -26,10 +27,12 @@ final class ConsistentReader {
 
   private final BlobLayout layout;
   private final KeyLocks locks;
+  private final SidecarCache cache;
 
-  ConsistentReader(BlobLayout layout, KeyLocks locks) {
+  ConsistentReader(BlobLayout layout, KeyLocks locks, SidecarCache cache) {
     this.layout = layout;
     this.locks = locks;
+    this.cache = cache;
   }
 
   /** An open data file and the sidecar that describes it. Close the channel when done. */
@@ -71,12 +74,17 @@ final class ConsistentReader {
     }
   }
 
-  /** One optimistic attempt; null means "a writer was mid-flight, try again". */
+  /**
+   * One optimistic attempt; null means "a writer was mid-flight, try again". The sidecar's stamp
+   * taken before opening the data file and again after reading its identity must be equal: then the
+   * sidecar (parsed or cached for that stamp) is the version current while the data file was
+   * opened, and it names that data file.
+   */
   private Object tryRead(String key, boolean withChannel) throws IOException {
     Path data = layout.dataPath(key);
     Path sidecarFile = layout.sidecarPath(key);
-    Sidecar before = Sidecar.read(key, sidecarFile);
-    if (before == null) {
+    SidecarCache.Stamp stamp = SidecarCache.stamp(sidecarFile);
+    if (stamp == null) {
       if (!Files.isRegularFile(data)) {
         throw notFound(key);
       }
@@ -84,11 +92,20 @@ final class ConsistentReader {
     }
     FileChannel channel = null;
     try {
-      channel = withChannel ? FileChannel.open(data, StandardOpenOption.READ) : null;
-      String dataId = DurableFiles.dataId(data);
-      Sidecar after = Sidecar.read(key, sidecarFile);
-      if (after != null && after.version().equals(before.version()) && before.describes(dataId)) {
-        return withChannel ? new Opened(before, channel) : before;
+      Sidecar sidecar = cache.get(sidecarFile, stamp);
+      boolean parsed = sidecar == null;
+      if (parsed) {
+        sidecar = Sidecar.read(key, sidecarFile);
+      }
+      if (sidecar != null) {
+        channel = withChannel ? FileChannel.open(data, StandardOpenOption.READ) : null;
+        String dataId = DurableFiles.dataId(data);
+        if (stamp.equals(SidecarCache.stamp(sidecarFile)) && sidecar.describes(dataId)) {
+          if (parsed) {
+            cache.put(sidecarFile, stamp, sidecar);
+          }
+          return withChannel ? new Opened(sidecar, channel) : sidecar;
+        }
       }
     } catch (FileSystemException e) {
       // data file replaced or deleted between the two reads: retry
@@ -121,7 +138,7 @@ final class ConsistentReader {
    * Rebuilds the sidecar of a data file left without a matching one by a crash between the two
    * renames: the ETag and size come from the data, type and metadata from the old sidecar.
    */
-  private static Sidecar repair(String key, Path data, Path sidecarFile, Sidecar stale)
+  private Sidecar repair(String key, Path data, Path sidecarFile, Sidecar stale)
       throws IOException {
     MessageDigest digest = DurableFiles.sha256();
     long size = 0;
@@ -144,6 +161,7 @@ final class ConsistentReader {
     Sidecar repaired = new Sidecar(UUID.randomUUID().toString(), DurableFiles.dataId(data), info);
     Path temp = DurableFiles.stageSmall(sidecarFile, repaired::write);
     try {
+      cache.stampLater(temp, sidecarFile);
       DurableFiles.moveInto(temp, sidecarFile);
     } finally {
       Files.deleteIfExists(temp);

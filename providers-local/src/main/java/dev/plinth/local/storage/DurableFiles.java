@@ -23,6 +23,7 @@ final class DurableFiles {
   /** Copy buffer size: bounded memory whatever the blob size. */
   static final int BUFFER_SIZE = 64 * 1024;
 
+  private static final int MIN_BUFFER_SIZE = 512;
   private static final int CREATE_ATTEMPTS = 5;
 
   private DurableFiles() {}
@@ -33,12 +34,14 @@ final class DurableFiles {
   /**
    * Streams {@code content} into a new temp file next to {@code target}, hashing it on the way. On
    * any failure the temp file is deleted.
+   *
+   * @param lengthHint the expected length or -1; only sizes the copy buffer
    */
-  static Staged stage(Path target, InputStream content) throws IOException {
+  static Staged stage(Path target, InputStream content, long lengthHint) throws IOException {
     Path temp = createTemp(target);
     try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
       MessageDigest digest = sha256();
-      byte[] buffer = new byte[BUFFER_SIZE];
+      byte[] buffer = new byte[bufferSize(lengthHint)];
       long size = 0;
       for (int n; (n = content.read(buffer)) != -1; ) {
         digest.update(buffer, 0, n);
@@ -54,6 +57,13 @@ final class DurableFiles {
       Files.deleteIfExists(temp);
       throw e;
     }
+  }
+
+  /** A copy buffer no larger than the content needs (a 4 KiB put need not allocate 64 KiB). */
+  static int bufferSize(long lengthHint) {
+    return lengthHint < 0
+        ? BUFFER_SIZE
+        : (int) Math.max(MIN_BUFFER_SIZE, Math.min(BUFFER_SIZE, lengthHint));
   }
 
   /** Writes a small file (a sidecar or key) durably into a temp file next to {@code target}. */
@@ -108,10 +118,13 @@ final class DurableFiles {
     }
   }
 
-  /** Creates the temp file, recreating the directory if a concurrent delete pruned it. */
+  /**
+   * Creates the temp file, creating its directory only when missing (checking first would cost an
+   * exception per write: {@code createDirectories} on an existing directory throws internally) and
+   * recreating it if a concurrent delete pruned it.
+   */
   private static Path createTemp(Path target) throws IOException {
     for (int attempt = 1; ; attempt++) {
-      Files.createDirectories(target.getParent());
       Path temp = BlobLayout.tempFor(target);
       try {
         return Files.createFile(temp);
@@ -119,6 +132,7 @@ final class DurableFiles {
         if (attempt == CREATE_ATTEMPTS) {
           throw e;
         }
+        Files.createDirectories(target.getParent());
       } catch (FileAlreadyExistsException e) {
         if (attempt == CREATE_ATTEMPTS) {
           throw e;

@@ -44,6 +44,8 @@ public final class FileSystemBlobStoreDriver implements BlobStoreDriver {
               StorageCapabilities.RANGE_READS)
           .build();
 
+  private static final int READ_BUFFER_SIZE = 8192;
+
   private final BlobLayout layout;
   private final KeyLocks locks;
   private final ConsistentReader reader;
@@ -69,10 +71,11 @@ public final class FileSystemBlobStoreDriver implements BlobStoreDriver {
     this.layout = new BlobLayout(realRoot);
     Files.createDirectories(layout.metaRoot());
     this.locks = KeyLocks.forDirectory(layout.lockRoot());
-    this.reader = new ConsistentReader(layout, locks);
+    SidecarCache cache = SidecarCache.forDirectory(layout.metaRoot());
+    this.reader = new ConsistentReader(layout, locks, cache);
     this.lister = new BlobLister(layout);
     this.clock = Clock.systemUTC();
-    this.writer = new BlobWriter(layout, locks, reader, clock);
+    this.writer = new BlobWriter(layout, locks, reader, cache, clock);
     byte[] secret = PresignSecret.resolve(Optional.ofNullable(presignSecret), layout.reserved());
     this.verifier = new PresignedUrlVerifier(secret, clock);
     this.presignBaseUrl = Objects.requireNonNull(presignBaseUrl, "presignBaseUrl");
@@ -113,9 +116,12 @@ public final class FileSystemBlobStoreDriver implements BlobStoreDriver {
         opened.channel().position(resolved.offset()); // skipped bytes are never read
         length = resolved.length();
       }
+      // Buffer no more than the object: a small get need not allocate the default 8 KiB.
+      int bufferSize = (int) Math.max(1, Math.min(READ_BUFFER_SIZE, length));
       InputStream stream =
           new BoundedInputStream(
-              new BufferedInputStream(Channels.newInputStream(opened.channel())), length);
+              new BufferedInputStream(Channels.newInputStream(opened.channel()), bufferSize),
+              length);
       return new Blob(info, stream, resolved);
     } catch (IOException | RuntimeException e) {
       opened.channel().close();
