@@ -6,6 +6,7 @@ package dev.plinth.error;
  */
 public class AuthenticationException extends PlinthException {
   private static final long serialVersionUID = 1L;
+
   /** Why the token was refused. */
   private final Reason reason;
 

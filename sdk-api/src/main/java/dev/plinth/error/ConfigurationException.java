@@ -8,6 +8,7 @@ import java.util.Optional;
  */
 public class ConfigurationException extends PlinthException {
   private static final long serialVersionUID = 1L;
+
   /** The configuration key at fault, or null. */
   private final String key;
 
