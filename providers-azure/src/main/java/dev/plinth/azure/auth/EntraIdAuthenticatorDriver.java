@@ -4,6 +4,8 @@ import dev.plinth.Capabilities;
 import dev.plinth.Health;
 import dev.plinth.auth.AuthCapabilities;
 import dev.plinth.auth.Principal;
+import dev.plinth.core.auth.EntraClaims;
+import dev.plinth.core.auth.RoleMapping;
 import dev.plinth.spi.auth.AuthenticatorDriver;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -19,7 +21,7 @@ public final class EntraIdAuthenticatorDriver implements AuthenticatorDriver {
   private final EntraIdSettings settings;
   private final SigningKeyCache keys;
   private final EntraTokenVerifier verifier;
-  private final EntraClaimsMapper mapper;
+  private final RoleMapping roleMapping;
   private final Clock clock;
   private final Capabilities capabilities;
 
@@ -39,7 +41,7 @@ public final class EntraIdAuthenticatorDriver implements AuthenticatorDriver {
             settings.jwksRefreshMinInterval(),
             settings.jwksCacheTtl());
     this.verifier = new EntraTokenVerifier(settings, keys, new IssuerPolicy(settings), clock);
-    this.mapper = new EntraClaimsMapper(settings.roleMapping());
+    this.roleMapping = settings.roleMapping();
     Capabilities.Builder builder = Capabilities.builder().feature(AuthCapabilities.REMOTE_JWKS);
     if (settings.multiTenant()) {
       builder.feature(AuthCapabilities.MULTI_TENANT);
@@ -49,7 +51,7 @@ public final class EntraIdAuthenticatorDriver implements AuthenticatorDriver {
 
   @Override
   public Principal authenticate(String token) {
-    return mapper.map(verifier.verify(token));
+    return EntraClaims.toPrincipal(verifier.verify(token).toJSONObject(), roleMapping);
   }
 
   @Override

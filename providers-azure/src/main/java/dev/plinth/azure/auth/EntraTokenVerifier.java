@@ -12,13 +12,12 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import dev.plinth.core.auth.EntraClaims;
 import dev.plinth.error.AuthenticationException;
 import dev.plinth.error.AuthenticationException.Reason;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.Set;
 
 /**
@@ -141,20 +140,6 @@ final class EntraTokenVerifier {
   }
 
   private void checkLifetime(JWTClaimsSet claims) {
-    Instant now = clock.instant();
-    Date exp = claims.getExpirationTime();
-    if (exp == null) {
-      throw new AuthenticationException(Reason.MALFORMED, "Token has no 'exp' claim.");
-    }
-    if (now.isAfter(exp.toInstant().plus(clockSkew))) {
-      throw new AuthenticationException(
-          Reason.EXPIRED, "Token expired at " + exp.toInstant() + "; request a new one.");
-    }
-    Date nbf = claims.getNotBeforeTime();
-    if (nbf != null && now.plus(clockSkew).isBefore(nbf.toInstant())) {
-      throw new AuthenticationException(
-          Reason.NOT_YET_VALID,
-          "Token is not valid before " + nbf.toInstant() + "; check the clocks.");
-    }
+    EntraClaims.checkLifetime(claims.getClaims(), clock.instant(), clockSkew);
   }
 }

@@ -5,6 +5,8 @@ import dev.plinth.Capabilities;
 import dev.plinth.Health;
 import dev.plinth.auth.AuthCapabilities;
 import dev.plinth.auth.Principal;
+import dev.plinth.core.auth.EntraClaims;
+import dev.plinth.core.auth.RoleMapping;
 import dev.plinth.error.AuthenticationException;
 import dev.plinth.error.AuthenticationException.Reason;
 import dev.plinth.spi.auth.AuthenticatorDriver;
@@ -25,7 +27,7 @@ public final class DevAuthenticatorDriver implements AuthenticatorDriver {
   private final SigningKeys keys;
   private final DevTokenVerifier verifier;
   private final DevTokenIssuer issuer;
-  private final ClaimsPrincipalMapper mapper;
+  private final RoleMapping roleMapping;
   private final DevClaims claims;
 
   /**
@@ -40,7 +42,7 @@ public final class DevAuthenticatorDriver implements AuthenticatorDriver {
         new SigningKeys(clock, settings.rotationGrace(), settings.keyDir().map(KeyFile::new));
     this.verifier = new DevTokenVerifier(settings, keys, clock);
     this.issuer = new DevTokenIssuer(settings, keys, verifier, clock);
-    this.mapper = new ClaimsPrincipalMapper(settings.roleMapping());
+    this.roleMapping = settings.roleMapping();
     this.claims = new DevClaims(settings);
   }
 
@@ -56,7 +58,7 @@ public final class DevAuthenticatorDriver implements AuthenticatorDriver {
           Reason.INVALID_TOKEN,
           "A refresh token was presented as an access token; exchange it with refresh().");
     }
-    return mapper.map(verified);
+    return EntraClaims.toPrincipal(verified.toJSONObject(), roleMapping);
   }
 
   private Principal fixedPrincipal(FixedDevTokens.Entry entry) {

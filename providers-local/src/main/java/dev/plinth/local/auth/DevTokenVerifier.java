@@ -11,13 +11,11 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import dev.plinth.core.auth.EntraClaims;
 import dev.plinth.error.AuthenticationException;
 import dev.plinth.error.AuthenticationException.Reason;
 import java.text.ParseException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 
 /**
@@ -143,24 +141,6 @@ final class DevTokenVerifier {
   }
 
   private void checkLifetime(JWTClaimsSet claims) {
-    Instant now = clock.instant();
-    Duration skew = settings.clockSkew();
-    Date exp = claims.getExpirationTime();
-    if (exp == null) {
-      throw new AuthenticationException(Reason.MALFORMED, "Token has no 'exp' claim.");
-    }
-    if (now.isAfter(exp.toInstant().plus(skew))) {
-      throw new AuthenticationException(Reason.EXPIRED, "Token expired at " + exp.toInstant());
-    }
-    Date nbf = claims.getNotBeforeTime();
-    if (nbf != null && now.plus(skew).isBefore(nbf.toInstant())) {
-      throw new AuthenticationException(
-          Reason.NOT_YET_VALID, "Token is not valid before " + nbf.toInstant());
-    }
-    Date iat = claims.getIssueTime();
-    if (iat != null && now.plus(skew).isBefore(iat.toInstant())) {
-      throw new AuthenticationException(
-          Reason.NOT_YET_VALID, "Token was issued in the future, at " + iat.toInstant());
-    }
+    EntraClaims.checkLifetime(claims.getClaims(), clock.instant(), settings.clockSkew());
   }
 }
