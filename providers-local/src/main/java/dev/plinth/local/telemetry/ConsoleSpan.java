@@ -1,5 +1,6 @@
 package dev.plinth.local.telemetry;
 
+import dev.plinth.core.telemetry.TraceIds;
 import dev.plinth.telemetry.Scope;
 import dev.plinth.telemetry.Span;
 import dev.plinth.telemetry.SpanKind;

@@ -2,6 +2,8 @@ package dev.plinth.local.telemetry;
 
 import dev.plinth.Capabilities;
 import dev.plinth.Health;
+import dev.plinth.core.telemetry.CurrentSpan;
+import dev.plinth.core.telemetry.TraceIds;
 import dev.plinth.spi.telemetry.TelemetryDriver;
 import dev.plinth.telemetry.CorrelationContext;
 import dev.plinth.telemetry.Counter;
@@ -27,7 +29,7 @@ public final class ConsoleTelemetryDriver implements TelemetryDriver {
   private final boolean logSpans;
   private final Clock clock;
   private final MetricRegistry registry = new MetricRegistry();
-  private final ThreadLocal<ConsoleSpan> current = new ThreadLocal<>();
+  private final CurrentSpan<ConsoleSpan> current = new CurrentSpan<>();
 
   /**
    * Creates the driver.
@@ -117,11 +119,9 @@ public final class ConsoleTelemetryDriver implements TelemetryDriver {
 
   @Override
   public Span startSpan(String name, SpanKind kind, String traceparent) {
-    String[] remote = TraceIds.parse(traceparent);
-    if (remote == null) {
-      return startSpan(name, kind);
-    }
-    return new ConsoleSpan(this, name, kind, remote[0], remote[1], clock.millis());
+    return TraceIds.parse(traceparent)
+        .<Span>map(p -> new ConsoleSpan(this, name, kind, p.traceId(), p.spanId(), clock.millis()))
+        .orElseGet(() -> startSpan(name, kind));
   }
 
   @Override
@@ -143,15 +143,7 @@ public final class ConsoleTelemetryDriver implements TelemetryDriver {
   }
 
   Scope makeCurrent(ConsoleSpan span) {
-    ConsoleSpan previous = current.get();
-    current.set(span);
-    return () -> {
-      if (previous == null) {
-        current.remove();
-      } else {
-        current.set(previous);
-      }
-    };
+    return current.enter(span);
   }
 
   void spanEnded(ConsoleSpan span) {

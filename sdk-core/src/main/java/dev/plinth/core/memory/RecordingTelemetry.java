@@ -3,6 +3,8 @@ package dev.plinth.core.memory;
 import dev.plinth.Capabilities;
 import dev.plinth.Health;
 import dev.plinth.core.internal.Unwrapper;
+import dev.plinth.core.telemetry.CurrentSpan;
+import dev.plinth.core.telemetry.TraceIds;
 import dev.plinth.spi.telemetry.TelemetryDriver;
 import dev.plinth.telemetry.CorrelationContext;
 import dev.plinth.telemetry.Counter;
@@ -17,12 +19,9 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
-import java.util.regex.Pattern;
 
 /**
  * The {@code memory} telemetry: keeps metrics, finished spans and events in memory and lets tests
@@ -33,13 +32,9 @@ public final class RecordingTelemetry implements TelemetryDriver {
   /** The default number of spans and of events kept. */
   public static final int DEFAULT_MAX_RECORDS = 10_000;
 
-  private static final Pattern TRACEPARENT =
-      Pattern.compile("^[0-9a-f]{2}-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$");
-  private static final HexFormat HEX = HexFormat.of();
-
   private final int maxRecords;
   private final RecordingMetrics metrics = new RecordingMetrics();
-  private final ThreadLocal<RecordingSpan> current = new ThreadLocal<>();
+  private final CurrentSpan<RecordingSpan> current = new CurrentSpan<>();
   private final Deque<FinishedSpan> spans = new ArrayDeque<>();
   private final Deque<RecordedEvent> events = new ArrayDeque<>();
 
@@ -84,18 +79,21 @@ public final class RecordingTelemetry implements TelemetryDriver {
   public Span startSpan(String name, SpanKind kind) {
     RecordingSpan parent = current.get();
     return parent == null
-        ? new RecordingSpan(this, name, kind, newId(16), newId(8), null)
-        : new RecordingSpan(this, name, kind, parent.traceId(), newId(8), parent.spanId());
+        ? new RecordingSpan(this, name, kind, TraceIds.newTraceId(), TraceIds.newSpanId(), null)
+        : new RecordingSpan(
+            this, name, kind, parent.traceId(), TraceIds.newSpanId(), parent.spanId());
   }
 
   @Override
   public Span startSpan(String name, SpanKind kind, String traceparent) {
-    var matcher = TRACEPARENT.matcher(traceparent == null ? "" : traceparent.trim());
-    if (!matcher.matches()) {
-      // Null or unparseable: a new trace, as W3C Trace Context prescribes for a bad header.
-      return new RecordingSpan(this, name, kind, newId(16), newId(8), null);
-    }
-    return new RecordingSpan(this, name, kind, matcher.group(1), newId(8), matcher.group(2));
+    // Null or unparseable: a new trace, as W3C Trace Context prescribes for a bad header.
+    return TraceIds.parse(traceparent)
+        .<Span>map(
+            p -> new RecordingSpan(this, name, kind, p.traceId(), TraceIds.newSpanId(), p.spanId()))
+        .orElseGet(
+            () ->
+                new RecordingSpan(
+                    this, name, kind, TraceIds.newTraceId(), TraceIds.newSpanId(), null));
   }
 
   @Override
@@ -124,15 +122,7 @@ public final class RecordingTelemetry implements TelemetryDriver {
   }
 
   Scope makeCurrent(RecordingSpan span) {
-    RecordingSpan previous = current.get();
-    current.set(span);
-    return () -> {
-      if (previous == null) {
-        current.remove();
-      } else {
-        current.set(previous);
-      }
-    };
+    return current.enter(span);
   }
 
   void finished(FinishedSpan span) {
@@ -146,23 +136,6 @@ public final class RecordingTelemetry implements TelemetryDriver {
       records.removeFirst();
     }
     records.addLast(record);
-  }
-
-  private static String newId(int bytes) {
-    byte[] id = new byte[bytes];
-    do {
-      ThreadLocalRandom.current().nextBytes(id);
-    } while (isZero(id)); // all-zero ids are invalid in W3C Trace Context
-    return HEX.formatHex(id);
-  }
-
-  private static boolean isZero(byte[] id) {
-    for (byte b : id) {
-      if (b != 0) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
