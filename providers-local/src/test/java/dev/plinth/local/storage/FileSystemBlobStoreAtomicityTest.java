@@ -87,7 +87,10 @@ class FileSystemBlobStoreAtomicityTest {
       writer.get();
     }
     assertThat(inconsistencies).isEmpty();
-    assertThat(writes.get()).isGreaterThan(150);
+    // The first etag seen is the initial version; every further change is an overwrite observed
+    // mid-race, so the reads really did overlap at least 149 writes.
+    assertThat(versionChangesSeen.get()).isGreaterThanOrEqualTo(150);
+    assertThat(writes.get()).isGreaterThanOrEqualTo(versionChangesSeen.get() - 1);
   }
 
   private static void readOnce(
