@@ -66,6 +66,7 @@ public class BackupService {
       BackupHeader header;
       Map<String, Long> counts;
       try (Connection connection = dataSource.getConnection()) {
+        int isolation = connection.getTransactionIsolation();
         DatabaseSnapshot.begin(connection);
         try (OutputStream file = Files.newOutputStream(spool)) {
           header =
@@ -81,7 +82,10 @@ public class BackupService {
           }
         } finally {
           connection.rollback(); // read-only: nothing to keep, and the snapshot ends here
+          // The connection goes back to the pool: leave it as it came.
           connection.setAutoCommit(true);
+          connection.setReadOnly(false);
+          connection.setTransactionIsolation(isolation);
         }
       }
       BackupInfo stored =
