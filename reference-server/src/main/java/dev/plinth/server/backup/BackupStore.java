@@ -120,7 +120,11 @@ final class BackupStore {
     if (!isId(id)) {
       throw notFound(id);
     }
-    return storage.get(key(id));
+    try {
+      return storage.get(key(id));
+    } catch (NotFoundException e) {
+      throw notFound(id);
+    }
   }
 
   boolean delete(String id) {
