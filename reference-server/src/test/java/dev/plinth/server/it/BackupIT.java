@@ -97,6 +97,34 @@ class BackupIT {
   }
 
   @Test
+  void restore_executionRunningAtBackupTime_isRequeuedAndRunsAgain() {
+    String body =
+        """
+        {"name": "%s", "status": "active", "definition": {"steps": [
+          {"name": "wait", "type": "delay", "durationMs": 2000}]}}
+        """
+            .formatted(Workflows.uniqueName());
+    HttpResponse<String> workflow = ServerClient.postJson(Workflows.PATH, user, body);
+    assertThat(workflow.statusCode()).as(workflow.body()).isEqualTo(201);
+    HttpResponse<String> started =
+        ServerClient.postJson(
+            Workflows.PATH + "/" + ServerClient.json(workflow).getString("id") + "/executions",
+            user,
+            "{}");
+    String run = ServerClient.json(started).getString("id");
+    awaitStatus(run, "running");
+    String id = createBackup(); // taken while the execution runs
+    awaitStatus(run, "succeeded");
+
+    HttpResponse<String> restored = restore(id, "replace");
+
+    assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
+    assertThat(ServerClient.json(restored).getInt("requeued")).isGreaterThanOrEqualTo(1);
+    JsonObject again = awaitStatus(run, "succeeded");
+    assertThat(again.getInt("attempts")).isEqualTo(2);
+  }
+
+  @Test
   void restoreMerge_addsMissingRows_andKeepsNewOnes() {
     String old = createActiveLogWorkflow();
     String id = createBackup();
@@ -241,11 +269,16 @@ class BackupIT {
             "{\"params\":{\"who\":\"ada\"}}");
     assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
     String id = ServerClient.json(started).getString("id");
+    awaitStatus(id, "succeeded");
+    return id;
+  }
+
+  private static JsonObject awaitStatus(String run, String status) {
     await()
         .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(100))
-        .until(() -> get("/api/v1/executions/" + id).getString("status"), "succeeded"::equals);
-    return id;
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> get("/api/v1/executions/" + run).getString("status"), status::equals);
+    return get("/api/v1/executions/" + run);
   }
 
   private static HttpResponse<String> upload(byte[] file) {
