@@ -95,7 +95,17 @@ final class CacheKeys {
     if (key.isEmpty()) {
       throw new InvalidKeyException(what + " must not be empty.");
     }
-    for (int i = 0; i < key.length(); ) {
+    int length = key.length();
+    int i = 0;
+    // Fast path: printable ASCII (0x21-0x7E) is always allowed and needs no code-point decoding.
+    while (i < length) {
+      char c = key.charAt(i);
+      if (c <= ' ' || c >= 0x7f) {
+        break;
+      }
+      i++;
+    }
+    while (i < length) {
       int cp = key.codePointAt(i);
       if (Character.isWhitespace(cp) || Character.isISOControl(cp) || Character.isSpaceChar(cp)) {
         throw new InvalidKeyException(
