@@ -7,6 +7,7 @@ import dev.plinth.queue.DeadLetters;
 import dev.plinth.queue.Message;
 import dev.plinth.spi.queue.QueueHeaders;
 import jakarta.jms.Connection;
+import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.QueueBrowser;
@@ -97,6 +98,8 @@ final class ArtemisDeadLetters implements DeadLetters {
         count++;
       }
       return count;
+    } catch (InvalidDestinationException e) {
+      return 0; // the broker creates the dead-letter queue with its first dead letter
     } catch (JMSException e) {
       throw failure("count", e);
     }
@@ -111,6 +114,8 @@ final class ArtemisDeadLetters implements DeadLetters {
         result.add(toDeadLetter((jakarta.jms.Message) messages.nextElement()));
       }
       return result;
+    } catch (InvalidDestinationException e) {
+      return List.of(); // no dead-letter queue yet: no dead letters
     } catch (JMSException e) {
       throw failure("read", e);
     }

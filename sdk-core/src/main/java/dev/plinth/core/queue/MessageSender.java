@@ -43,6 +43,7 @@ final class MessageSender {
   private final Telemetry telemetry;
   private final Clock clock;
   private final boolean recording;
+  private final InstantText instantText = new InstantText();
   private final Map<String, Counter> successes = new ConcurrentHashMap<>();
   private final Map<String, Counter> errors = new ConcurrentHashMap<>();
   private volatile Capabilities capabilities;
@@ -109,7 +110,7 @@ final class MessageSender {
   }
 
   private List<Message> prepare(List<Message> messages, Span span) {
-    String now = clock.instant().toString();
+    String now = instantText.format(clock.instant());
     String correlationId = CorrelationContext.current().orElse(null);
     String traceparent = traceparent(span);
     List<Message> prepared = new ArrayList<>(messages.size());
@@ -121,7 +122,7 @@ final class MessageSender {
 
   private Message prepareOne(Message message, Span span) {
     String correlationId = CorrelationContext.current().orElse(null);
-    return prepare(message, clock.instant().toString(), correlationId, traceparent(span));
+    return prepare(message, instantText.format(clock.instant()), correlationId, traceparent(span));
   }
 
   private static String traceparent(Span span) {
