@@ -26,8 +26,7 @@ final class VerifiedTokenCache {
   private final Clock clock;
   private final ConcurrentHashMap<Digest, Entry> entries = new ConcurrentHashMap<>();
   private final ReentrantLock trimLock = new ReentrantLock();
-  private final ThreadLocal<MessageDigest> sha256 =
-      ThreadLocal.withInitial(VerifiedTokenCache::newSha256);
+  private final ThreadLocal<Hasher> hashers = ThreadLocal.withInitial(Hasher::new);
 
   /**
    * Creates a cache.
@@ -52,8 +51,8 @@ final class VerifiedTokenCache {
    * @return its digest
    */
   Digest digest(String token) {
-    MessageDigest md = sha256.get();
-    return new Digest(md.digest(token.getBytes(StandardCharsets.UTF_8)));
+    Hasher hasher = hashers.get();
+    return new Digest(hasher.sha256(token));
   }
 
   /**
@@ -125,11 +124,41 @@ final class VerifiedTokenCache {
     }
   }
 
-  private static MessageDigest newSha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every Java platform must support SHA-256", e);
+  /**
+   * One thread's SHA-256 and a reusable buffer: tokens (JWTs) are ASCII, so their bytes are copied
+   * into the buffer instead of encoding a new array per request.
+   */
+  private static final class Hasher {
+    private static final int MAX_BUFFER = 16 * 1024;
+
+    private final MessageDigest sha256;
+    private byte[] buffer = new byte[2048];
+
+    Hasher() {
+      try {
+        sha256 = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("Every Java platform must support SHA-256", e);
+      }
+    }
+
+    byte[] sha256(String token) {
+      int length = token.length();
+      if (length > MAX_BUFFER) {
+        return sha256.digest(token.getBytes(StandardCharsets.UTF_8)); // rare: keep buffers small
+      }
+      if (buffer.length < length) {
+        buffer = new byte[length];
+      }
+      for (int i = 0; i < length; i++) {
+        char c = token.charAt(i);
+        if (c >= 0x80) {
+          return sha256.digest(token.getBytes(StandardCharsets.UTF_8)); // not ASCII: encode
+        }
+        buffer[i] = (byte) c;
+      }
+      sha256.update(buffer, 0, length);
+      return sha256.digest();
     }
   }
 

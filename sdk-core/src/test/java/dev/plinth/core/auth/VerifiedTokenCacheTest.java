@@ -175,6 +175,20 @@ class VerifiedTokenCacheTest {
   }
 
   @Test
+  void digest_nonAsciiAndLongTokens_areDigestedByContent() {
+    VerifiedTokenCache cache = new VerifiedTokenCache(10, Duration.ofMinutes(5), clock);
+    String longToken = "t".repeat(20_000);
+
+    assertThat(cache.digest("tök"))
+        .isEqualTo(cache.digest("tök"))
+        .isNotEqualTo(cache.digest("tok"));
+    assertThat(cache.digest(longToken))
+        .isEqualTo(cache.digest("t".repeat(20_000)))
+        .isNotEqualTo(cache.digest(longToken + "x"));
+    assertThat(cache.digest(GOOD)).isEqualTo(cache.digest(GOOD)); // buffer reuse after long tokens
+  }
+
+  @Test
   void constructor_readsSizeFromConfigAndRefusesNegative() {
     PlinthConfig off = new MapPlinthConfig(Map.of(PortableAuthenticator.CACHE_SIZE_KEY, "0"));
     PortableAuthenticator auth = new PortableAuthenticator("fake", driver, telemetry, off);
