@@ -59,9 +59,15 @@ public class EntraAuthBenchmark {
             "auth",
             "entra-id",
             Map.of(
-                prefix + "tenant-id", issuer.tenant(),
-                prefix + "client-id", EntraTestSettings.CLIENT_ID,
-                prefix + "authority", issuer.authority()));
+                prefix + "tenant-id",
+                issuer.tenant(),
+                prefix + "client-id",
+                EntraTestSettings.CLIENT_ID,
+                prefix + "authority",
+                issuer.authority(),
+                // Real verification on every call, like the raw side (see DevAuthBenchmark).
+                "plinth.auth.verified-token-cache.size",
+                "0"));
     authenticator = platform.auth();
     token =
         issuer.token(

@@ -62,6 +62,7 @@ class BenchmarkSmokeTest {
             "AzureBlob.get [size=4096]",
             "AzureBlob.put [size=4096]",
             "DevAuth.verify",
+            "DevAuth.verifyCached",
             "EntraAuth.verify");
     assertThat(comparisons)
         .filteredOn(c -> c.plinth() != null)
