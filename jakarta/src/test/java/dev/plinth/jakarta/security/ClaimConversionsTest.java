@@ -15,13 +15,14 @@ import org.junit.jupiter.api.Test;
 class ClaimConversionsTest {
 
   @Test
+  @SuppressWarnings("unchecked")
   void normalize_datesToEpochSecondsAndStringListsToSets() {
     Instant at = Instant.parse("2030-01-01T00:00:00Z");
 
     assertThat(ClaimConversions.normalize(Date.from(at))).isEqualTo(at.getEpochSecond());
     assertThat(ClaimConversions.normalize(at)).isEqualTo(at.getEpochSecond());
     assertThat(ClaimConversions.normalize(7)).isEqualTo(7L);
-    assertThat((java.util.Set<?>) ClaimConversions.normalize(List.of("b", "a")))
+    assertThat((java.util.Set<Object>) ClaimConversions.normalize(List.of("b", "a")))
         .containsExactly("b", "a");
     assertThat(ClaimConversions.normalize(List.of(1, 2))).isEqualTo(List.of(1, 2));
   }
