@@ -3,6 +3,7 @@ package dev.plinth.jakarta.security;
 import dev.plinth.auth.Authenticator;
 import dev.plinth.auth.Principal;
 import dev.plinth.error.AuthenticationException;
+import dev.plinth.error.ProviderUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -11,6 +12,8 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The Jakarta Security mechanism for {@code Authorization: Bearer} tokens, verified through the SDK
@@ -24,7 +27,9 @@ import java.io.IOException;
  *       does for {@code @RolesAllowed}) 401 with {@code WWW-Authenticate: Bearer};
  *   <li>a header that is present but refused (not Bearer, malformed, expired, forged, {@code
  *       alg:none}, wrong audience...): 401 with {@code error="invalid_token"} on every resource,
- *       public or not, so a client never silently runs anonymous with a bad token.
+ *       public or not, so a client never silently runs anonymous with a bad token;
+ *   <li>the identity provider cannot be reached (e.g. Entra ID's key set): 503 {@code unavailable}
+ *       with {@code Retry-After}, so clients retry rather than drop their token.
  * </ul>
  *
  * <p>Every request is verified again (stateless; no session, no cookie). The token is never logged.
@@ -34,6 +39,7 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
   /** The request attribute holding the authenticated {@link PlinthJsonWebToken}. */
   public static final String CALLER_ATTRIBUTE = PlinthJsonWebToken.class.getName();
 
+  private static final Logger LOG = Logger.getLogger(BearerAuthenticationMechanism.class.getName());
   private static final String SCHEME = "bearer ";
 
   @Inject Authenticator authenticator;
@@ -62,6 +68,17 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
       principal = authenticator.authenticate(token);
     } catch (AuthenticationException refused) {
       return fail(response, refused);
+    } catch (ProviderUnavailableException unreachable) {
+      LOG.log(
+          Level.WARNING,
+          "Cannot verify a bearer token: the identity provider is unavailable",
+          unreachable);
+      try {
+        BearerChallenge.providerUnavailable(response);
+      } catch (IOException clientGone) {
+        // status and headers are set all the same
+      }
+      return AuthenticationStatus.SEND_FAILURE;
     }
     PlinthJsonWebToken caller = new PlinthJsonWebToken(principal, token);
     request.setAttribute(CALLER_ATTRIBUTE, caller);

@@ -54,6 +54,27 @@ public final class BearerChallenge {
   }
 
   /**
+   * Answers a request whose token could not be checked because the identity provider (e.g. Entra
+   * ID's key set) is unreachable: 503 {@code unavailable} with {@code Retry-After}, no challenge.
+   *
+   * @param response the response to write
+   * @throws IOException when the body cannot be written
+   */
+  public static void providerUnavailable(HttpServletResponse response) throws IOException {
+    response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+    response.setHeader("Retry-After", "5");
+    response.setHeader("Cache-Control", "no-store");
+    response.setContentType("application/problem+json");
+    response.setCharacterEncoding("UTF-8");
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\"https://plinth.dev/problems/unavailable\",\"title\":\"Service"
+                + " unavailable\",\"status\":503,\"detail\":\"The identity provider cannot be"
+                + " reached to verify the bearer token; retry in a few seconds.\"}");
+  }
+
+  /**
    * Returns the {@code reason} member for a refusal.
    *
    * @param refused the refusal

@@ -1,8 +1,6 @@
 package dev.plinth.jakarta.security;
 
 import dev.plinth.auth.Principal;
-import java.io.Serial;
-import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,11 +23,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * types: times in epoch seconds ({@link Long}), string arrays as {@code Set<String>}, see {@link
  * ClaimConversions#normalize}. {@link #toString()} never shows the raw token.
  */
-public final class PlinthJsonWebToken implements JsonWebToken, Serializable {
-  @Serial private static final long serialVersionUID = 1L;
-
-  private final transient Principal principal;
-  private final transient String rawToken;
+public final class PlinthJsonWebToken implements JsonWebToken {
+  private final Principal principal;
+  private final String rawToken;
   private final Map<String, Object> claims;
 
   /**

@@ -168,4 +168,19 @@ class BearerAuthenticationMechanismTest {
     assertThat(problem().getString("reason")).isEqualTo("malformed");
     assertThat(problem().getString("detail")).contains("Bearer");
   }
+
+  @Test
+  void validateRequest_identityProviderUnreachable_is503Unavailable() {
+    dev.plinth.auth.Authenticator down = mock(dev.plinth.auth.Authenticator.class);
+    when(down.authenticate("some.jwt.token"))
+        .thenThrow(new dev.plinth.error.ProviderUnavailableException("JWKS unreachable"));
+    mechanism.authenticator = down;
+
+    assertThat(validate("Bearer some.jwt.token")).isEqualTo(AuthenticationStatus.SEND_FAILURE);
+
+    verify(response).setStatus(503);
+    verify(response).setHeader("Retry-After", "5");
+    assertThat(problem().getString("type")).isEqualTo("https://plinth.dev/problems/unavailable");
+    assertThat(body.toString()).doesNotContain("some.jwt.token");
+  }
 }
