@@ -75,16 +75,23 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
           unreachable);
       try {
         BearerChallenge.providerUnavailable(response);
+        response.flushBuffer();
       } catch (IOException clientGone) {
         // status and headers are set all the same
       }
-      return AuthenticationStatus.SEND_FAILURE;
+      return AuthenticationStatus.SEND_CONTINUE;
     }
     PlinthJsonWebToken caller = new PlinthJsonWebToken(principal, token);
     request.setAttribute(CALLER_ATTRIBUTE, caller);
     return context.notifyContainerAboutLogin(caller, caller.getGroups());
   }
 
+  /**
+   * Writes the 401. A missing token is a failure (the container then answers the protected request
+   * with this response). A refused token answers SEND_CONTINUE, "the mechanism wrote the response":
+   * containers such as Liberty proceed to an unprotected resource after SEND_FAILURE, but never
+   * after SEND_CONTINUE, and a refused token must not run anything.
+   */
   private static AuthenticationStatus fail(
       HttpServletResponse response, AuthenticationException refused) {
     try {
@@ -92,10 +99,11 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         BearerChallenge.missingToken(response);
       } else {
         BearerChallenge.invalidToken(response, refused);
+        response.flushBuffer();
       }
     } catch (IOException e) {
       // The client went away; the status and challenge headers are set all the same.
     }
-    return AuthenticationStatus.SEND_FAILURE;
+    return refused == null ? AuthenticationStatus.SEND_FAILURE : AuthenticationStatus.SEND_CONTINUE;
   }
 }

@@ -14,14 +14,16 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * JWT {@link JsonWebToken}, so code written for MicroProfile JWT works with every Plinth auth
  * provider (dev issuer, Entra ID) alike.
  *
- * <p>{@link #getName()} is the stable subject ({@code sub}, Entra's {@code oid} for users), not
- * {@code upn}: names and e-mails change, subjects do not. {@link #getGroups()} are the Plinth
- * roles, so the container maps them to {@code @RolesAllowed} roles; Entra group ids stay available
- * through {@link #principal()}. Claims derived from the SDK principal win over the token's own
- * ({@code sub}, {@code name}, {@code email}, {@code tid}, {@code roles}, {@code scp}, {@code
- * groups}, {@code exp}); the other claims of the token are passed through with MicroProfile JWT
- * types: times in epoch seconds ({@link Long}), string arrays as {@code Set<String>}, see {@link
- * ClaimConversions#normalize}. {@link #toString()} never shows the raw token.
+ * <p>{@link #getName()} is the SDK principal's subject (Entra's {@code oid}: stable across
+ * applications), not {@code upn}: names and e-mails change, object ids do not. {@code sub} and
+ * {@code oid} are the token's own (each falls back to the SDK subject when absent). {@link
+ * #getGroups()} are the Plinth roles, so the container maps them to {@code @RolesAllowed} roles;
+ * Entra group ids stay available through {@link #principal()}. Claims derived from the SDK
+ * principal win over the token's own ({@code name}, {@code email}, {@code tid}, {@code roles},
+ * {@code scp}, {@code groups}, {@code exp}); the other claims of the token are passed through with
+ * MicroProfile JWT types: times in epoch seconds ({@link Long}), string arrays as {@code
+ * Set<String>}, see {@link ClaimConversions#normalize}. {@link #toString()} never shows the raw
+ * token.
  */
 public final class PlinthJsonWebToken implements JsonWebToken {
   private final Principal principal;
@@ -43,7 +45,10 @@ public final class PlinthJsonWebToken implements JsonWebToken {
   private static Map<String, Object> claimsOf(Principal principal, String rawToken) {
     Map<String, Object> all = new LinkedHashMap<>();
     principal.claims().forEach((name, value) -> putIfPresent(all, name, normalize(name, value)));
-    all.put(Claims.sub.name(), principal.subject());
+    // The token's sub (pairwise in Entra ID and the dev issuer) and oid stay as issued; a token
+    // without them gets the SDK subject, so both always name the caller.
+    all.putIfAbsent(Claims.sub.name(), principal.subject());
+    all.putIfAbsent("oid", principal.subject());
     putIfPresent(all, "name", principal.name());
     putIfPresent(all, Claims.email.name(), principal.email());
     putIfPresent(all, "tid", principal.tenant());

@@ -101,13 +101,14 @@ class BearerAuthenticationMechanismTest {
   }
 
   @Test
-  void validateRequest_noTokenOnProtectedResource_is401WithBearerChallenge() {
+  void validateRequest_noTokenOnProtectedResource_is401WithBearerChallenge() throws Exception {
     when(context.isProtected()).thenReturn(true);
 
     assertThat(validate(null)).isEqualTo(AuthenticationStatus.SEND_FAILURE);
 
     verify(response).setStatus(401);
     verify(response).setHeader("WWW-Authenticate", "Bearer realm=\"plinth\"");
+    verify(response, never()).flushBuffer();
     verify(response).setContentType("application/problem+json");
     assertThat(problem().getString("type"))
         .isEqualTo("https://plinth.dev/problems/unauthenticated");
@@ -124,14 +125,15 @@ class BearerAuthenticationMechanismTest {
   }
 
   @Test
-  void validateRequest_garbageToken_is401InvalidTokenMalformed() {
-    assertThat(validate("Bearer not-a-token")).isEqualTo(AuthenticationStatus.SEND_FAILURE);
+  void validateRequest_garbageToken_is401InvalidTokenMalformed() throws Exception {
+    assertThat(validate("Bearer not-a-token")).isEqualTo(AuthenticationStatus.SEND_CONTINUE);
 
     verify(response).setStatus(401);
     verify(response)
         .setHeader("WWW-Authenticate", "Bearer realm=\"plinth\", error=\"invalid_token\"");
     assertThat(problem().getString("reason")).isEqualTo("malformed");
     assertThat(problem().getInt("status")).isEqualTo(401);
+    verify(response).flushBuffer();
   }
 
   @Test
@@ -158,13 +160,13 @@ class BearerAuthenticationMechanismTest {
             + parts[1]
             + ".";
 
-    assertThat(validate("Bearer " + none)).isEqualTo(AuthenticationStatus.SEND_FAILURE);
+    assertThat(validate("Bearer " + none)).isEqualTo(AuthenticationStatus.SEND_CONTINUE);
     assertThat(problem().getString("reason")).isIn("unsupported_algorithm", "malformed");
   }
 
   @Test
   void validateRequest_otherScheme_is401Malformed() {
-    assertThat(validate("Basic YWxpY2U6c2VjcmV0")).isEqualTo(AuthenticationStatus.SEND_FAILURE);
+    assertThat(validate("Basic YWxpY2U6c2VjcmV0")).isEqualTo(AuthenticationStatus.SEND_CONTINUE);
     assertThat(problem().getString("reason")).isEqualTo("malformed");
     assertThat(problem().getString("detail")).contains("Bearer");
   }
@@ -176,7 +178,7 @@ class BearerAuthenticationMechanismTest {
         .thenThrow(new dev.plinth.error.ProviderUnavailableException("JWKS unreachable"));
     mechanism.authenticator = down;
 
-    assertThat(validate("Bearer some.jwt.token")).isEqualTo(AuthenticationStatus.SEND_FAILURE);
+    assertThat(validate("Bearer some.jwt.token")).isEqualTo(AuthenticationStatus.SEND_CONTINUE);
 
     verify(response).setStatus(503);
     verify(response).setHeader("Retry-After", "5");

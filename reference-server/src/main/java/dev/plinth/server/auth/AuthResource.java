@@ -8,7 +8,9 @@ import dev.plinth.server.security.CurrentCaller;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -41,7 +43,7 @@ public class AuthResource {
   @Inject CurrentCaller caller;
 
   @Inject
-  @Claim(standard = Claims.sub)
+  @Claim("oid")
   String subject;
 
   @Inject
@@ -54,7 +56,7 @@ public class AuthResource {
 
   @Inject
   @Claim("name")
-  Optional<String> name;
+  Provider<Optional<String>> name;
 
   @Inject
   @Claim(standard = Claims.email)
@@ -66,7 +68,7 @@ public class AuthResource {
 
   @Inject
   @Claim(standard = Claims.exp)
-  Long expiresAt;
+  Instance<Long> expiresAt;
 
   @Inject
   @Claim(standard = Claims.iat)
@@ -120,11 +122,11 @@ public class AuthResource {
             kind,
             roles,
             scopes,
-            name,
+            name.get(),
             email,
             tenant,
             jwt.getIssuer(),
-            expiresAt,
+            expiresAt.get(),
             issuedAt.getValue())
         .toJson();
   }
