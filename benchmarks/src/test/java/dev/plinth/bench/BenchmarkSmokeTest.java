@@ -59,7 +59,8 @@ class BenchmarkSmokeTest {
             "ArtemisAsyncSend.sendAsync",
             "ArtemisEndToEnd.sendConsume",
             "FileSystem.get [size=4096]",
-            "DevAuth.verify");
+            "DevAuth.verify",
+            "DevAuth.verifyCached");
     assertThat(comparisons)
         .filteredOn(c -> c.plinth() != null)
         .allSatisfy(
