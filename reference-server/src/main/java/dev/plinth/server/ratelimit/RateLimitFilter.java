@@ -22,13 +22,13 @@ import java.util.List;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Applies the per-caller rate limit to every {@code /api/v1} request: per subject once {@code
- * BearerTokenFilter} authenticated the caller, else per client IP (behind proxies listed in {@code
- * plinth.server.trusted-proxies}, the forwarded client address; see {@link TrustedProxies}). Over
- * the limit the request is answered 429 ({@code throttled} problem, {@code Retry-After}); every
- * counted response carries {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code
- * RateLimit-Reset}. Health, metrics and OpenAPI are not JAX-RS resources of this application, so
- * they are never limited.
+ * Applies the per-caller rate limit to every {@code /api/v1} request: per subject once the
+ * container authenticated the caller (plinth-jakarta's bearer mechanism runs before JAX-RS), else
+ * per client IP (behind proxies listed in {@code plinth.server.trusted-proxies}, the forwarded
+ * client address; see {@link TrustedProxies}). Over the limit the request is answered 429 ({@code
+ * throttled} problem, {@code Retry-After}); every counted response carries {@code RateLimit-Limit},
+ * {@code RateLimit-Remaining} and {@code RateLimit-Reset}. Health, metrics and OpenAPI are not
+ * JAX-RS resources of this application, so they are never limited.
  */
 @Provider
 @ApplicationScoped
