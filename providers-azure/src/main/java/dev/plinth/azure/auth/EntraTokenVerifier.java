@@ -18,7 +18,9 @@ import dev.plinth.error.AuthenticationException.Reason;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Verifies an Entra ID access token one check at a time, so each failure has its precise reason:
@@ -27,11 +29,16 @@ import java.util.Set;
  * parse errors are not chained because their messages can quote token fragments.
  */
 final class EntraTokenVerifier {
+  private static final int MAX_CACHED_VERIFIERS = 32;
   private final Set<String> algorithms;
   private final SigningKeyCache keys;
   private final IssuerPolicy issuerPolicy;
   private final Duration clockSkew;
   private final Clock clock;
+  // Converting a JWK to a public key and building a verifier cost as much as a quarter of a
+  // verification (JFR, BENCHMARKS.md): keep one verifier per key. Keys are value objects, so a
+  // refreshed key set with the same keys reuses them; the bound only matters under key churn.
+  private final Map<RSAKey, RSASSAVerifier> verifiers = new ConcurrentHashMap<>();
 
   EntraTokenVerifier(
       EntraIdSettings settings, SigningKeyCache keys, IssuerPolicy issuerPolicy, Clock clock) {
@@ -123,12 +130,24 @@ final class EntraTokenVerifier {
         Reason.UNSUPPORTED_ALGORITHM, "Unsigned tokens (alg none) are refused.");
   }
 
-  private static boolean verifySignature(SignedJWT jwt, RSAKey key) {
+  private boolean verifySignature(SignedJWT jwt, RSAKey key) {
     try {
-      return jwt.verify(new RSASSAVerifier(key.toRSAPublicKey()));
+      return jwt.verify(verifierFor(key));
     } catch (JOSEException e) {
       return false;
     }
+  }
+
+  private RSASSAVerifier verifierFor(RSAKey key) throws JOSEException {
+    RSASSAVerifier verifier = verifiers.get(key);
+    if (verifier == null) {
+      verifier = new RSASSAVerifier(key.toRSAPublicKey());
+      if (verifiers.size() >= MAX_CACHED_VERIFIERS) {
+        verifiers.clear();
+      }
+      verifiers.put(key, verifier);
+    }
+    return verifier;
   }
 
   private static JWTClaimsSet claims(SignedJWT jwt) {
