@@ -68,7 +68,9 @@ class LoadStatisticsTest {
             16,
             "",
             "-Xmx128m",
-            Path.of("results"));
+            "embedded defaults",
+            Path.of("results"),
+            "load-latest");
     LoadResults results =
         new LoadResults(
             settings,

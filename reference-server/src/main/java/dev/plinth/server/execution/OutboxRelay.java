@@ -93,12 +93,15 @@ public class OutboxRelay {
       return;
     }
     again.set(true);
-    while (again.get() && running.compareAndSet(false, true)) {
+    while (!stopped && again.get() && running.compareAndSet(false, true)) {
       again.set(false);
       try {
         relayBatch();
         purgeOld();
       } catch (RuntimeException e) {
+        if (stopped) {
+          return; // the application stopped during the run (JPA closed): nothing to retry here
+        }
         LOG.log(Level.WARNING, "Outbox relay failed; retrying in " + PERIOD_MS + " ms", e);
       } finally {
         running.set(false);
