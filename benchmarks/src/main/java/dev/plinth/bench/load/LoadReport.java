@@ -88,7 +88,8 @@ final class LoadReport {
           f(
               "Executions: %d started at a target of %d/s for %d s (%d skipped with %d requests"
                   + " outstanding), %d succeeded, %d lost, %d duplicated, %d needed more than one"
-                  + " attempt; the last one succeeded %.1f s after the last POST.%n",
+                  + " attempt; the last one succeeded %.1f s after the last POST. Server side: %d"
+                  + " created, %d not succeeded at the end.%n",
               e.accepted().count() + e.accepted().errors(),
               e.targetRate(),
               e.seconds(),
@@ -98,7 +99,9 @@ final class LoadReport {
               e.lost(),
               e.duplicated(),
               e.retried(),
-              e.drainSeconds()));
+              e.drainSeconds(),
+              e.createdOnServer(),
+              e.unfinishedOnServer()));
     }
     if (file != null) {
       md.append(
@@ -148,7 +151,8 @@ final class LoadReport {
           f(
               "  \"executions\": {\"targetRate\": %d, \"seconds\": %d, \"accepted\": %s,"
                   + " \"saturated\": %d, \"succeeded\": %d, \"lost\": %d, \"duplicated\": %d,"
-                  + " \"retried\": %d, \"completedPerSecond\": %s, \"drainSeconds\": %s},%n",
+                  + " \"retried\": %d, \"completedPerSecond\": %s, \"drainSeconds\": %s,"
+                  + " \"createdOnServer\": %d, \"unfinishedOnServer\": %d},%n",
               e.targetRate(),
               e.seconds(),
               summary(e.accepted()),
@@ -158,7 +162,9 @@ final class LoadReport {
               e.duplicated(),
               e.retried(),
               n(e.completedPerSecond()),
-              n(e.drainSeconds())));
+              n(e.drainSeconds()),
+              e.createdOnServer(),
+              e.unfinishedOnServer()));
     }
     FileScenario.Result file = r.file();
     if (file == null) {

@@ -78,7 +78,7 @@ class LoadStatisticsTest {
             "test JVM",
             12.5,
             summary,
-            new ExecutionScenario.Result(500, 15, summary, 0, 1, 0, 0, 0, 1.0, 0.5),
+            new ExecutionScenario.Result(500, 15, summary, 0, 1, 0, 0, 0, 1.0, 0.5, 1, 0),
             new FileScenario.Result(64L << 20, 1, 64, 1, 64, true, 128L << 20),
             "");
 

@@ -43,8 +43,7 @@ public class OutboxRepository {
   @SuppressWarnings("unchecked")
   public Relayed relay(int max, Consumer<List<OutboxEntity>> send) {
     List<OutboxEntity> rows =
-        em.createNativeQuery(String.format(Locale.ROOT, CLAIM, max), OutboxEntity.class)
-            .getResultList();
+        em.createNativeQuery(claimSql(max), OutboxEntity.class).getResultList();
     if (rows.isEmpty()) {
       return new Relayed(0, null);
     }
@@ -63,6 +62,16 @@ public class OutboxRepository {
         .setParameter("ids", ids)
         .executeUpdate();
     return new Relayed(rows.size(), null);
+  }
+
+  /**
+   * The claim statement.
+   *
+   * @param max at most this many rows
+   * @return SQL selecting and locking up to {@code max} unsent rows, skipping locked ones
+   */
+  static String claimSql(int max) {
+    return String.format(Locale.ROOT, CLAIM, max);
   }
 
   /**
