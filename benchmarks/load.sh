@@ -5,11 +5,9 @@
 #
 #   benchmarks/load.sh                 # quick: 15 s per timed scenario, 64 MiB file
 #   LOAD_MODE=full benchmarks/load.sh  # full: 60 s per timed scenario, 1 GiB file
-#   LOAD_BACKEND=postgres benchmarks/load.sh   # on embedded PostgreSQL + Redis (load-postgres.*)
 #
 # Overrides (environment): LOAD_SECONDS, LOAD_RATE (executions/s), LOAD_FILE_MIB, LOAD_THREADS
-# (client threads of the cached GET), LOAD_PORT (default 9380), LOAD_HEAP (default -Xmx128m),
-# LOAD_BACKEND (embedded | postgres), LOAD_PG_PORT / LOAD_REDIS_PORT (postgres: 55432 / 56379).
+# (client threads of the cached GET), LOAD_PORT (default 9380), LOAD_HEAP (default -Xmx128m).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,9 +21,6 @@ rate=${LOAD_RATE:-500}
 threads=${LOAD_THREADS:-16}
 port=${LOAD_PORT:-9380}
 heap=${LOAD_HEAP:--Xmx128m}
-backend=${LOAD_BACKEND:-embedded}
-pg_port=${LOAD_PG_PORT:-55432}
-redis_port=${LOAD_REDIS_PORT:-56379}
 # The upload limit must let the file through: at least 2 GiB, more for a bigger file.
 max_upload=$(( (file_mib + 1) * 1048576 > 2147483648 ? (file_mib + 1) * 1048576 : 2147483648 ))
 
@@ -34,48 +29,20 @@ server=$wlp/usr/servers/plinth-load
 
 # 1. The WAR and the server `plinth-load` (jvm.options: heap, upload limit, a rate limit no run
 #    reaches; the HTTP port as a Liberty variable). Tests are skipped: this is not a build check.
-#    The postgres backend also compiles ItBackends (profile `postgres`, test sources).
-profiles=load-server
-[[ $backend == postgres ]] && profiles=load-server,postgres
-./mvnw -q -pl reference-server -am package -DskipTests -P"$profiles" \
+./mvnw -q -pl reference-server -am package -DskipTests -Pload-server \
   -Dliberty.var.http.port="$port" -Dload.server.heap="$heap" \
   -Dload.server.max-upload-bytes="$max_upload"
 
 # 2. Fresh data (database, journal, files) so every run starts from the same state.
 "$wlp/bin/server" stop plinth-load >/dev/null 2>&1 || true
 rm -rf "$server/data"
-stop_all() {
-  "$wlp/bin/server" stop plinth-load >/dev/null 2>&1 || true
-  if [[ $backend == postgres ]]; then
-    ./mvnw -q -pl reference-server exec:java@stop-it-backends -Ppostgres \
-      -Dplinth.it.redis.port="$redis_port" >/dev/null 2>&1 || true
-  fi
-}
-trap stop_all EXIT
-
+trap '"$wlp/bin/server" stop plinth-load >/dev/null 2>&1 || true' EXIT
 label="embedded defaults (H2 file database, embedded Artemis, memory cache)"
-results_name=load-latest
-if [[ $backend == postgres ]]; then
-  # The backends of the ITs' `postgres` profile (ItBackends: embedded PostgreSQL 14 on a fresh
-  # cluster, embedded Redis) on fixed ports; the server gets them as JVM options.
-  ./mvnw -q -pl reference-server exec:java@start-it-backends -Ppostgres \
-    -Dplinth.it.pg.port="$pg_port" -Dplinth.it.redis.port="$redis_port"
-  cat >>"$server/jvm.options" <<EOF
--Ddb.url=jdbc:postgresql://127.0.0.1:$pg_port/postgres
--Ddb.user=postgres
--Ddb.password=postgres
--Ddb.datasource.class=org.postgresql.ds.PGSimpleDataSource
--Dplinth.cache.provider=redis
--Dplinth.cache.redis.url=redis://127.0.0.1:$redis_port
-EOF
-  label="PostgreSQL 14 (embedded) + Redis cache (embedded), embedded Artemis"
-  results_name=load-postgres
-fi
 
-# 3. The driver starts the server (readiness = launch to the first 200 of /health/ready), runs
-#    the scenarios and writes the report; the trap stops the server.
+# 3. The driver starts the server (readiness = launch to the first 200 of /health/ready with the
+#    API's context root bound), runs the scenarios and writes the report; the trap stops the server.
 ./mvnw -q -pl benchmarks -am verify -Pload -DskipTests \
   -Dload.base-url="http://localhost:$port" -Dload.mode="$mode" -Dload.seconds="$seconds" \
   -Dload.rate="$rate" -Dload.file-mib="$file_mib" -Dload.threads="$threads" \
   -Dload.server-heap="$heap" -Dload.start-command="$wlp/bin/server start plinth-load" \
-  -Dload.backend="$label" -Dload.results-name="$results_name"
+  -Dload.backend="$label"
