@@ -37,10 +37,12 @@ server=$wlp/usr/servers/plinth-load
 "$wlp/bin/server" stop plinth-load >/dev/null 2>&1 || true
 rm -rf "$server/data"
 trap '"$wlp/bin/server" stop plinth-load >/dev/null 2>&1 || true' EXIT
+label="embedded defaults (H2 file database, embedded Artemis, memory cache)"
 
-# 3. The driver starts the server (readiness = launch to the first 200 of /health/ready), runs
-#    the scenarios and writes the report; the trap stops the server.
+# 3. The driver starts the server (readiness = launch to the first 200 of /health/ready with the
+#    API's context root bound), runs the scenarios and writes the report; the trap stops the server.
 ./mvnw -q -pl benchmarks -am verify -Pload -DskipTests \
   -Dload.base-url="http://localhost:$port" -Dload.mode="$mode" -Dload.seconds="$seconds" \
   -Dload.rate="$rate" -Dload.file-mib="$file_mib" -Dload.threads="$threads" \
-  -Dload.server-heap="$heap" -Dload.start-command="$wlp/bin/server start plinth-load"
+  -Dload.server-heap="$heap" -Dload.start-command="$wlp/bin/server start plinth-load" \
+  -Dload.backend="$label"

@@ -21,11 +21,17 @@ import java.util.regex.Pattern;
  * target rate for a fixed time (asynchronous client, at most {@link #MAX_IN_FLIGHT} requests
  * outstanding), then waits until every accepted execution succeeded or a deadline passed, and
  * counts the lost ones (never succeeded) and the duplicated ones (more succeeded transitions on the
- * server's counter than executions, or more than one attempt).
+ * server's counter than executions that succeeded on the server, or more than one attempt).
+ *
+ * <p>A POST whose response the driver did not get (client timeout on an overloaded server) may
+ * still have created an execution: those are counted from the server's list ({@code GET
+ * /executions?workflow=...}), awaited like the others, and reported as created/unfinished on the
+ * server, so they count neither as duplicates nor as lost.
  */
 final class ExecutionScenario {
   private static final int MAX_IN_FLIGHT = 512;
   private static final long TICK_MILLIS = 10;
+  private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
   private static final Pattern ATTEMPTS = Pattern.compile("\"attempts\"\\s*:\\s*(\\d+)");
   private static final Pattern SUCCEEDED_COUNTER =
       Pattern.compile(
@@ -50,6 +56,8 @@ final class ExecutionScenario {
    */
   Result run(String workflowId) throws Exception {
     double counterBefore = succeededCounter();
+    long createdBefore = serverCount(workflowId, null);
+    long succeededBefore = serverCount(workflowId, "succeeded");
     LatencyStats accepted = new LatencyStats();
     Set<String> ids = ConcurrentHashMap.newKeySet();
     AtomicLong saturated = new AtomicLong();
@@ -83,13 +91,23 @@ final class ExecutionScenario {
     long sendNanos = System.nanoTime() - start;
     inFlight.acquire(MAX_IN_FLIGHT);
     inFlight.release(MAX_IN_FLIGHT);
-    Drain drain = drain(ids, Math.max(60, seconds * 4));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(60, seconds * 4));
+    Drain drain = drain(ids, deadline);
+    long created = serverCount(workflowId, null) - createdBefore;
+    // Executions created by POSTs that timed out on the client: wait for them too (same deadline).
+    while (serverCount(workflowId, "succeeded") - succeededBefore < created
+        && System.nanoTime() < deadline) {
+      Thread.sleep(500);
+    }
+    // Counter first, then the list: an execution finishing in between can only lower the count
+    // of duplicates, never invent one.
     double counterAfter = succeededCounter();
+    long succeededOnServer = serverCount(workflowId, "succeeded") - succeededBefore;
     long succeeded = ids.size() - drain.lost();
     long duplicated =
         Double.isNaN(counterBefore) || Double.isNaN(counterAfter)
             ? -1
-            : Math.max(0, Math.round(counterAfter - counterBefore) - succeeded);
+            : Math.max(0, Math.round(counterAfter - counterBefore) - succeededOnServer);
     return new Result(
         rate,
         seconds,
@@ -100,15 +118,16 @@ final class ExecutionScenario {
         duplicated,
         drain.retried(),
         succeeded / (sendNanos / 1e9 + drain.lastSucceededAfterSend()),
-        drain.lastSucceededAfterSend());
+        drain.lastSucceededAfterSend(),
+        created,
+        Math.max(0, created - succeededOnServer));
   }
 
-  private Drain drain(Set<String> ids, int timeoutSeconds) throws Exception {
+  private Drain drain(Set<String> ids, long deadline) throws Exception {
     Set<String> pending = ConcurrentHashMap.newKeySet();
     pending.addAll(ids);
     AtomicLong retried = new AtomicLong();
     long drainStart = System.nanoTime();
-    long deadline = drainStart + TimeUnit.SECONDS.toNanos(timeoutSeconds);
     long lastSucceeded = drainStart;
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
@@ -153,6 +172,18 @@ final class ExecutionScenario {
     }
   }
 
+  private long serverCount(String workflowId, String status)
+      throws IOException, InterruptedException {
+    String query = "/api/v1/executions?size=1&workflow=" + workflowId;
+    HttpResponse<String> response =
+        client.getAuthorized(status == null ? query : query + "&status=" + status);
+    Matcher m = TOTAL.matcher(response.body());
+    if (response.statusCode() != 200 || !m.find()) {
+      throw new IOException("GET " + query + " answered " + response.statusCode());
+    }
+    return Long.parseLong(m.group(1));
+  }
+
   private double succeededCounter() throws IOException, InterruptedException {
     HttpResponse<String> response = client.getPublic("/prometheus");
     double sum = Double.NaN;
@@ -179,6 +210,9 @@ final class ExecutionScenario {
    * @param retried executions that succeeded after more than one attempt
    * @param completedPerSecond succeeded executions per second, first POST to last success
    * @param drainSeconds from the last POST to the last execution seen succeeded
+   * @param createdOnServer executions of the workflow the server created during the scenario (more
+   *     than the accepted ones when POSTs timed out on the client)
+   * @param unfinishedOnServer of those, how many had not succeeded at the end
    */
   record Result(
       int targetRate,
@@ -190,5 +224,7 @@ final class ExecutionScenario {
       long duplicated,
       long retried,
       double completedPerSecond,
-      double drainSeconds) {}
+      double drainSeconds,
+      long createdOnServer,
+      long unfinishedOnServer) {}
 }

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** Writes {@code load-latest.json} and {@code load-latest.md}. */
+/** Writes {@code <name>.json} and {@code <name>.md} (default {@code load-latest}). */
 final class LoadReport {
   private LoadReport() {}
 
@@ -18,8 +18,9 @@ final class LoadReport {
    */
   static void write(Path dir, LoadResults r) throws IOException {
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve("load-latest.json"), json(r), StandardCharsets.UTF_8);
-    Files.writeString(dir.resolve("load-latest.md"), markdown(r), StandardCharsets.UTF_8);
+    String name = r.settings().name();
+    Files.writeString(dir.resolve(name + ".json"), json(r), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve(name + ".md"), markdown(r), StandardCharsets.UTF_8);
   }
 
   /**
@@ -34,13 +35,14 @@ final class LoadReport {
     md.append(
         f(
             "Mode **%s** (%d s per timed scenario, %d client threads for GET, target %d executions/s,"
-                + " file %d MiB, server heap %s), finished %s.  %n",
+                + " file %d MiB, server heap %s, backends: %s), finished %s.  %n",
             s.mode(),
             s.seconds(),
             s.threads(),
             s.rate(),
             s.fileMib(),
             s.serverHeap(),
+            s.backend(),
             r.finished()));
     md.append(r.environment()).append(", driver and server on the same machine.\n\n");
     md.append("| Scenario | Count | Errors | Throughput | p50 ms | p99 ms | p99.9 ms | max ms |\n");
@@ -86,7 +88,8 @@ final class LoadReport {
           f(
               "Executions: %d started at a target of %d/s for %d s (%d skipped with %d requests"
                   + " outstanding), %d succeeded, %d lost, %d duplicated, %d needed more than one"
-                  + " attempt; the last one succeeded %.1f s after the last POST.%n",
+                  + " attempt; the last one succeeded %.1f s after the last POST. Server side: %d"
+                  + " created, %d not succeeded at the end.%n",
               e.accepted().count() + e.accepted().errors(),
               e.targetRate(),
               e.seconds(),
@@ -96,7 +99,9 @@ final class LoadReport {
               e.lost(),
               e.duplicated(),
               e.retried(),
-              e.drainSeconds()));
+              e.drainSeconds(),
+              e.createdOnServer(),
+              e.unfinishedOnServer()));
     }
     if (file != null) {
       md.append(
@@ -128,13 +133,14 @@ final class LoadReport {
     j.append(
         f(
             "  \"settings\": {\"baseUrl\": %s, \"seconds\": %d, \"threads\": %d, \"rate\": %d,"
-                + " \"fileMib\": %d, \"serverHeap\": %s},%n",
+                + " \"fileMib\": %d, \"serverHeap\": %s, \"backend\": %s},%n",
             q(s.baseUrl().toString()),
             s.seconds(),
             s.threads(),
             s.rate(),
             s.fileMib(),
-            q(s.serverHeap())));
+            q(s.serverHeap()),
+            q(s.backend())));
     j.append(f("  \"readinessSeconds\": %s,%n", n(r.readinessSeconds())));
     j.append(f("  \"cachedGet\": %s,%n", summary(r.cachedGet())));
     ExecutionScenario.Result e = r.executions();
@@ -145,7 +151,8 @@ final class LoadReport {
           f(
               "  \"executions\": {\"targetRate\": %d, \"seconds\": %d, \"accepted\": %s,"
                   + " \"saturated\": %d, \"succeeded\": %d, \"lost\": %d, \"duplicated\": %d,"
-                  + " \"retried\": %d, \"completedPerSecond\": %s, \"drainSeconds\": %s},%n",
+                  + " \"retried\": %d, \"completedPerSecond\": %s, \"drainSeconds\": %s,"
+                  + " \"createdOnServer\": %d, \"unfinishedOnServer\": %d},%n",
               e.targetRate(),
               e.seconds(),
               summary(e.accepted()),
@@ -155,7 +162,9 @@ final class LoadReport {
               e.duplicated(),
               e.retried(),
               n(e.completedPerSecond()),
-              n(e.drainSeconds())));
+              n(e.drainSeconds()),
+              e.createdOnServer(),
+              e.unfinishedOnServer()));
     }
     FileScenario.Result file = r.file();
     if (file == null) {

@@ -15,7 +15,10 @@ import java.nio.file.Path;
  * @param startCommand command that starts the server (readiness is timed from its launch); empty
  *     when the server already runs
  * @param serverHeap the server's heap setting, a label in the report
- * @param results directory of {@code load-latest.json} and {@code load-latest.md}
+ * @param backend what the server runs on, a label in the report
+ * @param results directory of the report files
+ * @param name base name of the report files ({@code load-latest}: {@code load-latest.json} and
+ *     {@code load-latest.md})
  */
 record LoadSettings(
     URI baseUrl,
@@ -26,7 +29,9 @@ record LoadSettings(
     int threads,
     String startCommand,
     String serverHeap,
-    Path results) {
+    String backend,
+    Path results,
+    String name) {
 
   /**
    * Reads the settings.
@@ -43,7 +48,9 @@ record LoadSettings(
         Integer.parseInt(prop("load.threads", "16")),
         prop("load.start-command", ""),
         prop("load.server-heap", "unknown"),
-        Path.of(prop("load.results", "results")));
+        prop("load.backend", "embedded defaults"),
+        Path.of(prop("load.results", "results")),
+        prop("load.results-name", "load-latest"));
   }
 
   private static String prop(String key, String fallback) {

@@ -121,6 +121,16 @@ final class PlinthClient {
   }
 
   /**
+   * Sends a GET with the token.
+   *
+   * @param path the path and query
+   * @return the response
+   */
+  HttpResponse<String> getAuthorized(String path) throws IOException, InterruptedException {
+    return send(get(path).build());
+  }
+
+  /**
    * Sends a GET without a token (health, metrics).
    *
    * @param path the path

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Server readiness: launches the start command and polls {@code /health/ready} every 100 ms until
- * it answers 200, timing from the launch.
+ * it answers 200 and the API's context root is bound (on a loaded machine Liberty can report ready
+ * a moment before {@code /api} answers anything but 404), timing from the launch.
  */
 final class ReadinessProbe {
   private static final Duration TIMEOUT = Duration.ofMinutes(5);
@@ -64,7 +65,9 @@ final class ReadinessProbe {
   private boolean ready() throws InterruptedException {
     try {
       HttpResponse<String> response = client.getPublic("/health/ready");
-      return response.statusCode() == 200;
+      // Unauthenticated: 401 once the application answers, 404 while its context root is missing.
+      return response.statusCode() == 200
+          && client.getPublic("/api/v1/executions").statusCode() != 404;
     } catch (IOException e) {
       return false;
     }

@@ -68,7 +68,9 @@ class LoadStatisticsTest {
             16,
             "",
             "-Xmx128m",
-            Path.of("results"));
+            "embedded defaults",
+            Path.of("results"),
+            "load-latest");
     LoadResults results =
         new LoadResults(
             settings,
@@ -76,7 +78,7 @@ class LoadStatisticsTest {
             "test JVM",
             12.5,
             summary,
-            new ExecutionScenario.Result(500, 15, summary, 0, 1, 0, 0, 0, 1.0, 0.5),
+            new ExecutionScenario.Result(500, 15, summary, 0, 1, 0, 0, 0, 1.0, 0.5, 1, 0),
             new FileScenario.Result(64L << 20, 1, 64, 1, 64, true, 128L << 20),
             "");
 

@@ -4,10 +4,15 @@ import dev.plinth.server.execution.steps.StepContext;
 import dev.plinth.server.execution.steps.StepRunners;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
-/** Runs an execution's steps in order, recording each result before the next step starts. */
+/**
+ * Runs an execution's steps in order. The results so far are committed before every step with an
+ * effect outside the execution ({@code http}, {@code notify}, {@code store}, {@code delay}), where
+ * a cancel is also noticed, and when a step fails; a run of pure steps ({@code log}, {@code
+ * transform}) is not committed step by step: the caller records the final results together with the
+ * end state, in one transaction.
+ */
 final class ExecutionRun {
   /** Persists the results so far; false when the execution is no longer running (cancelled). */
   @FunctionalInterface
@@ -23,6 +28,14 @@ final class ExecutionRun {
     STOPPED
   }
 
+  /**
+   * The end of a run.
+   *
+   * @param result completed or stopped
+   * @param resultsJson every step result (JSON object text by step name), to record with the end
+   */
+  record Ended(Result result, String resultsJson) {}
+
   private final StepRunners runners;
 
   ExecutionRun(StepRunners runners) {
@@ -31,25 +44,37 @@ final class ExecutionRun {
 
   /**
    * Runs every step; a step failure propagates as {@link
-   * dev.plinth.server.execution.steps.StepFailedException}.
+   * dev.plinth.server.execution.steps.StepFailedException} (or any runtime exception) after the
+   * results of the steps before it were recorded.
    *
    * @param execution the execution (definition and parameters)
    * @param progress where results are recorded
-   * @return completed, or stopped when cancelled between steps
+   * @return completed with the results, or stopped when cancelled before a step
    */
-  Result run(ExecutionEntity execution, Progress progress) {
+  Ended run(ExecutionEntity execution, Progress progress) {
     JsonObject params = ExecutionJson.parse(execution.paramsJson());
     JsonObject results = JsonValue.EMPTY_JSON_OBJECT;
+    boolean unrecorded = false;
     for (JsonValue value : ExecutionJson.parse(execution.definitionJson()).getJsonArray("steps")) {
       JsonObject step = value.asJsonObject();
-      JsonValue result = runners.run(step, new StepContext(execution.id(), params, results));
-      JsonObjectBuilder next =
-          Json.createObjectBuilder(results).add(step.getString("name"), result);
-      results = next.build();
-      if (!progress.record(results.toString())) {
-        return Result.STOPPED;
+      if (unrecorded && runners.needsCheckpoint(step)) {
+        unrecorded = false;
+        if (!progress.record(results.toString())) {
+          return new Ended(Result.STOPPED, results.toString());
+        }
       }
+      JsonValue result;
+      try {
+        result = runners.run(step, new StepContext(execution.id(), params, results));
+      } catch (RuntimeException e) {
+        if (unrecorded) {
+          progress.record(results.toString()); // the failure is recorded after what succeeded
+        }
+        throw e;
+      }
+      results = Json.createObjectBuilder(results).add(step.getString("name"), result).build();
+      unrecorded = true;
     }
-    return Result.COMPLETED;
+    return new Ended(Result.COMPLETED, results.toString());
   }
 }

@@ -12,7 +12,10 @@ import java.util.stream.Collectors;
 /**
  * Worker and step settings ({@code plinth.server.worker.*}, {@code plinth.server.steps.*}).
  *
- * @param concurrency messages handled at once ({@code plinth.server.worker.concurrency}, 4)
+ * @param concurrency messages handled at once ({@code plinth.server.worker.concurrency}, 8): each
+ *     handler holds a database connection only inside its short transactions, so 8 fit the default
+ *     pool ({@code db.pool.max} 20) next to the HTTP threads; more overlap the queue's per-message
+ *     durable acknowledgements
  * @param maxAttempts attempts before dead-lettering ({@code plinth.server.worker.max-attempts}, 3)
  * @param backoffInitial first retry delay ({@code plinth.server.worker.backoff-initial}, 1s),
  *     doubled per attempt
@@ -39,7 +42,7 @@ public record ExecutionSettings(
    */
   public static ExecutionSettings from(PlinthConfig config) {
     return new ExecutionSettings(
-        config.getInt("plinth.server.worker.concurrency", 4),
+        config.getInt("plinth.server.worker.concurrency", 8),
         config.getInt("plinth.server.worker.max-attempts", 3),
         config.getDuration("plinth.server.worker.backoff-initial", Duration.ofSeconds(1)),
         config.getDuration("plinth.server.worker.backoff-max", Duration.ofMinutes(1)),

@@ -86,10 +86,18 @@ public class ExecutionWorker {
       return Outcome.ack(); // unknown, finished or cancelled: a redelivery is a no-op
     }
     try {
-      run.run(
-          started.execution(),
-          results -> executions.transition(id, e -> e.recordResults(results)).changed());
-      executions.transition(id, e -> e.finish(ExecutionStatus.SUCCEEDED, null, Instant.now()));
+      ExecutionRun.Ended ended =
+          run.run(
+              started.execution(),
+              results -> executions.transition(id, e -> e.recordResults(results)).changed());
+      if (ended.result() == ExecutionRun.Result.COMPLETED) {
+        // Results and end state in one transaction; no change when cancelled meanwhile.
+        executions.transition(
+            id,
+            e ->
+                e.recordResults(ended.resultsJson())
+                    && e.finish(ExecutionStatus.SUCCEEDED, null, Instant.now()));
+      }
       return Outcome.ack();
     } catch (StepFailedException e) {
       return failed(id, delivery, e.getMessage(), e.isRetryable());

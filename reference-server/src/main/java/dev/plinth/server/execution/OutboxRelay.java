@@ -14,7 +14,10 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,15 +25,19 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Sends unsent outbox rows through the SDK queue and marks them sent: every 200 ms, and at once
- * when nudged after a commit.
+ * Sends unsent outbox rows through the SDK queue and marks them sent: at once when nudged after a
+ * commit, and every 200 ms as a safety net (rows written by another instance, a failed send).
  *
- * <p>Guarantees: a row is marked sent only after the queue accepted its message, so a crash never
- * strands an execution in {@code queued} (the next relay run sends it). A crash between send and
- * mark sends the message again: the message id is the execution id, so a broker with duplicate
+ * <p>Each run claims up to 100 rows ({@code FOR UPDATE SKIP LOCKED}), sends them with one {@link
+ * MessageQueue#sendBatch} per queue (one durable confirmation for the batch instead of one per
+ * message) and marks them sent with one UPDATE, in one transaction.
+ *
+ * <p>Guarantees: a row is marked sent only after the queue accepted its message durably, so a crash
+ * never strands an execution in {@code queued} (the next relay run sends it). A crash between send
+ * and mark sends the message again: the message id is the execution id, so a broker with duplicate
  * detection drops it, and otherwise the worker acknowledges it without running (the execution is
- * already running or finished) — never run twice to completion. Several server instances may relay
- * the same row concurrently with the same effect.
+ * already running or finished) - never run twice to completion. Several server instances skip the
+ * rows another one holds, so they do not send the same rows in a loop.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -64,8 +71,15 @@ public class OutboxRelay {
         scheduler.scheduleWithFixedDelay(this::relay, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
   }
 
-  /** Relays now (after a commit that wrote outbox rows) instead of at the next tick. */
+  /**
+   * Relays now (after a commit that wrote outbox rows) instead of at the next tick. Nudges during a
+   * run are coalesced into one more run.
+   */
   public void nudge() {
+    again.set(true);
+    if (running.get()) {
+      return; // the running loop re-checks `again` after it releases `running`
+    }
     try {
       scheduler.execute(this::relay);
     } catch (RuntimeException e) {
@@ -79,12 +93,15 @@ public class OutboxRelay {
       return;
     }
     again.set(true);
-    while (again.get() && running.compareAndSet(false, true)) {
+    while (!stopped && again.get() && running.compareAndSet(false, true)) {
       again.set(false);
       try {
         relayBatch();
         purgeOld();
       } catch (RuntimeException e) {
+        if (stopped) {
+          return; // the application stopped during the run (JPA closed): nothing to retry here
+        }
         LOG.log(Level.WARNING, "Outbox relay failed; retrying in " + PERIOD_MS + " ms", e);
       } finally {
         running.set(false);
@@ -93,19 +110,34 @@ public class OutboxRelay {
   }
 
   private void relayBatch() {
-    List<OutboxEntity> rows = outbox.unsent(BATCH);
-    for (OutboxEntity row : rows) {
-      queue.send(
-          row.queue(),
-          Message.builder(row.body().getBytes(StandardCharsets.UTF_8))
-              .contentType("application/json")
-              .messageId(row.messageId())
-              .build());
-      outbox.markSent(row.id());
-    }
-    if (rows.size() == BATCH) {
+    OutboxRepository.Relayed relayed = outbox.relay(BATCH, this::send);
+    if (relayed.failure() != null) {
+      LOG.log(
+          Level.WARNING,
+          "Outbox relay could not send "
+              + relayed.claimed()
+              + " messages; they stay unsent and are retried in "
+              + PERIOD_MS
+              + " ms",
+          relayed.failure());
+    } else if (relayed.claimed() == BATCH) {
       again.set(true);
     }
+  }
+
+  /** Sends the rows with one batch per queue, in row order within each queue. */
+  private void send(List<OutboxEntity> rows) {
+    Map<String, List<Message>> byQueue = new LinkedHashMap<>();
+    for (OutboxEntity row : rows) {
+      byQueue
+          .computeIfAbsent(row.queue(), q -> new ArrayList<>(rows.size()))
+          .add(
+              Message.builder(row.body().getBytes(StandardCharsets.UTF_8))
+                  .contentType("application/json")
+                  .messageId(row.messageId())
+                  .build());
+    }
+    byQueue.forEach(queue::sendBatch);
   }
 
   private void purgeOld() {

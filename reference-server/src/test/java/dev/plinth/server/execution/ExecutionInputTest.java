@@ -50,7 +50,7 @@ class ExecutionInputTest {
   @Test
   void settings_defaultsAndOverrides() {
     ExecutionSettings defaults = ExecutionSettings.from(config(Map.of()));
-    assertThat(defaults.concurrency()).isEqualTo(4);
+    assertThat(defaults.concurrency()).isEqualTo(8);
     assertThat(defaults.maxAttempts()).isEqualTo(3);
     assertThat(defaults.subscribeOptions().backoff().initial()).isEqualTo(Duration.ofSeconds(1));
     assertThat(defaults.httpAllowedHosts()).containsExactlyInAnyOrder("localhost", "127.0.0.1");

@@ -34,32 +34,50 @@ class ExecutionRunTest {
   }
 
   @Test
-  void run_recordsEachStepBeforeTheNext() {
+  void run_pureSteps_recordNothingAndReturnAllResults() {
     List<String> recorded = new ArrayList<>();
 
-    ExecutionRun.Result result =
+    ExecutionRun.Ended ended =
         run.run(
             execution(
                 "{\"name\":\"a\",\"type\":\"transform\",\"output\":{\"v\":\"${params.x}\"}},"
                     + "{\"name\":\"b\",\"type\":\"transform\",\"output\":{\"w\":\"${a.v}\"}}"),
             json -> recorded.add(json));
 
-    assertThat(result).isEqualTo(ExecutionRun.Result.COMPLETED);
-    assertThat(recorded).containsExactly("{\"a\":{\"v\":7}}", "{\"a\":{\"v\":7},\"b\":{\"w\":7}}");
+    assertThat(ended.result()).isEqualTo(ExecutionRun.Result.COMPLETED);
+    assertThat(ended.resultsJson()).isEqualTo("{\"a\":{\"v\":7},\"b\":{\"w\":7}}");
+    assertThat(recorded).isEmpty();
   }
 
   @Test
-  void run_cancelledBetweenSteps_stops() {
+  void run_stepWithAnEffect_recordsTheResultsBeforeIt() {
     List<String> recorded = new ArrayList<>();
 
-    ExecutionRun.Result result =
+    ExecutionRun.Ended ended =
         run.run(
             execution(
-                "{\"name\":\"a\",\"type\":\"log\",\"message\":\"m\"},"
+                "{\"name\":\"a\",\"type\":\"transform\",\"output\":{\"v\":1}},"
+                    + "{\"name\":\"b\",\"type\":\"log\",\"message\":\"m\"}"),
+            json -> recorded.add(json));
+
+    assertThat(ended.result()).isEqualTo(ExecutionRun.Result.COMPLETED);
+    assertThat(recorded).containsExactly("{\"a\":{\"v\":1}}");
+    assertThat(ended.resultsJson()).isEqualTo("{\"a\":{\"v\":1},\"b\":\"logged\"}");
+  }
+
+  @Test
+  void run_cancelledBeforeAStepWithAnEffect_stops() {
+    List<String> recorded = new ArrayList<>();
+
+    ExecutionRun.Ended ended =
+        run.run(
+            execution(
+                "{\"name\":\"a\",\"type\":\"transform\",\"output\":{\"v\":1}},"
+                    + "{\"name\":\"b\",\"type\":\"log\",\"message\":\"m\"},"
                     + "{\"name\":\"boom\",\"type\":\"fail\"}"),
             json -> !recorded.add(json));
 
-    assertThat(result).isEqualTo(ExecutionRun.Result.STOPPED);
+    assertThat(ended.result()).isEqualTo(ExecutionRun.Result.STOPPED);
     assertThat(recorded).hasSize(1);
   }
 

@@ -14,4 +14,10 @@ public final class FailStep implements StepRunner {
             + Templates.fillText(step.getString("message", "fail step"), context),
         true);
   }
+
+  /** Pure: throws; its failure is recorded with the results. */
+  @Override
+  public boolean pure() {
+    return true;
+  }
 }

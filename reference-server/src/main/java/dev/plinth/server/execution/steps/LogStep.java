@@ -39,4 +39,10 @@ public final class LogStep implements StepRunner {
             message));
     return Json.createObjectBuilder().add("logged", message).add("level", level).build();
   }
+
+  /** Pure: a telemetry event, no state. */
+  @Override
+  public boolean pure() {
+    return true;
+  }
 }

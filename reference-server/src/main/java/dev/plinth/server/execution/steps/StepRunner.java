@@ -15,4 +15,14 @@ public interface StepRunner {
    * @throws StepFailedException when the step fails
    */
   JsonValue run(JsonObject step, StepContext context);
+
+  /**
+   * Tells whether the step only computes (no effect outside the execution, quick), so the results
+   * before it need not be committed first: a run of such steps is recorded in one transaction.
+   *
+   * @return true for pure, quick steps; false (the default) to commit the results before the step
+   */
+  default boolean pure() {
+    return false;
+  }
 }

@@ -56,6 +56,18 @@ public final class StepRunners {
   }
 
   /**
+   * Tells whether the results so far must be committed before this step runs (any step that is not
+   * {@link StepRunner#pure}; an unknown type fails, and a failure records them anyway).
+   *
+   * @param step the step definition
+   * @return true to record the results first
+   */
+  public boolean needsCheckpoint(JsonObject step) {
+    StepRunner runner = runners.get(step.getString("type", ""));
+    return runner != null && !runner.pure();
+  }
+
+  /**
    * Runs one step with the runner of its type.
    *
    * @param step the step definition

@@ -9,4 +9,10 @@ public final class TransformStep implements StepRunner {
   public JsonValue run(JsonObject step, StepContext context) {
     return Templates.fill(step.getJsonObject("output"), context);
   }
+
+  /** Pure: computes from params and results. */
+  @Override
+  public boolean pure() {
+    return true;
+  }
 }

@@ -206,4 +206,16 @@ class StepRunnersTest {
         .isInstanceOfSatisfying(
             StepFailedException.class, e -> assertThat(e.isRetryable()).isFalse());
   }
+
+  @Test
+  void needsCheckpoint_onlyBeforeStepsWithAnEffect() {
+    for (String pure : List.of("log", "transform", "fail", "no-such-type")) {
+      assertThat(runners.needsCheckpoint(json("{\"type\":\"" + pure + "\"}"))).as(pure).isFalse();
+    }
+    for (String effect : List.of("http", "notify", "store", "delay")) {
+      assertThat(runners.needsCheckpoint(json("{\"type\":\"" + effect + "\"}")))
+          .as(effect)
+          .isTrue();
+    }
+  }
 }
