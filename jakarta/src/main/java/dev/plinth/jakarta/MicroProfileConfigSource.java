@@ -1,4 +1,4 @@
-package dev.plinth.server.platform;
+package dev.plinth.jakarta;
 
 import dev.plinth.config.ConfigSource;
 import java.util.Objects;

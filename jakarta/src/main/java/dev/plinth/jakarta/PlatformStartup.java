@@ -1,4 +1,4 @@
-package dev.plinth.server.platform;
+package dev.plinth.jakarta;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;

@@ -1,8 +1,9 @@
-package dev.plinth.server.platform;
+package dev.plinth.jakarta.health;
 
 import dev.plinth.Health;
 import dev.plinth.core.PlatformDescription;
 import dev.plinth.core.PortName;
+import dev.plinth.jakarta.PlatformProducer;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -12,8 +13,8 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
  * provider, the port's own detail and any data it reported.
  *
  * <p>A port that reports DEGRADED is UP with {@code degraded=true}. So is the cache even when DOWN:
- * the server treats a cache outage as misses and keeps serving from the database, so taking the
- * instance out of the load balancer would only turn a slowdown into an outage.
+ * the SDK cache treats an outage as misses and the application keeps serving from its source of
+ * truth, so taking the instance out of the load balancer would only turn a slowdown into an outage.
  */
 abstract class PortReadinessCheck implements HealthCheck {
   private final PortName port;

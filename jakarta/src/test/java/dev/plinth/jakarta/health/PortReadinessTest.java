@@ -1,4 +1,4 @@
-package dev.plinth.server.platform;
+package dev.plinth.jakarta.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

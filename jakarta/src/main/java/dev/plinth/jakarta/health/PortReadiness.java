@@ -1,4 +1,4 @@
-package dev.plinth.server.platform;
+package dev.plinth.jakarta.health;
 
 import dev.plinth.Health;
 import dev.plinth.core.PortName;
@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * How one port's health reads on {@code /health/ready}: DEGRADED counts as ready with {@code
- * degraded=true}, and so does a DOWN cache, because the server serves cache misses from the
- * database; any other DOWN port makes the instance unready.
+ * degraded=true}, and so does a DOWN cache, because the SDK cache treats an outage as misses
+ * ({@code getOrLoad} loads from the source of truth) so the application keeps serving, only slower;
+ * any other DOWN port makes the instance unready.
  *
  * @param ready whether the check is UP
  * @param degraded whether the port works with reduced function

@@ -1,4 +1,4 @@
-package dev.plinth.server.platform;
+package dev.plinth.jakarta;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,13 +9,14 @@ import dev.plinth.core.PortName;
 import dev.plinth.error.ConfigurationException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PlatformProducerTest {
 
   private static PlatformProducer producer(Map<String, String> values) {
-    return new PlatformProducer(new MapConfig(values));
+    return new PlatformProducer(new MapConfig(values), List.of());
   }
 
   @Test
@@ -76,5 +77,44 @@ class PlatformProducerTest {
     assertThatThrownBy(producer::platform)
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("plinth.storage.provider");
+  }
+
+  @Test
+  void platform_appliesEveryCustomizerBeforeStarting() {
+    PlatformCustomizer noCache = builder -> builder.property("plinth.cache.provider", "none");
+    PlatformProducer producer =
+        new PlatformProducer(
+            new MapConfig(Map.of("plinth.profile", "memory")),
+            new FixedInstance<PlatformCustomizer>(noCache));
+    try {
+      assertThat(producer.platform().describe().port(PortName.CACHE).provider()).isEqualTo("none");
+    } finally {
+      producer.close();
+    }
+  }
+
+  @Test
+  void platform_readsMicroProfileConfigOverThePlinthDefaults() {
+    PlatformProducer producer =
+        producer(Map.of("plinth.profile", "memory", "plinth.telemetry.provider", "none"));
+    try {
+      assertThat(producer.platform().config().profile().id()).isEqualTo("memory");
+      assertThat(producer.telemetry().provider()).isEqualTo("none");
+    } finally {
+      producer.close();
+    }
+  }
+
+  @Test
+  void close_isIdempotentAndALaterCallStartsAFreshPlatform() {
+    PlatformProducer producer = producer(Map.of("plinth.profile", "memory"));
+    Platform first = producer.platform();
+
+    producer.close();
+    producer.close();
+    Platform second = producer.platform();
+
+    assertThat(second).isNotSameAs(first);
+    producer.close();
   }
 }

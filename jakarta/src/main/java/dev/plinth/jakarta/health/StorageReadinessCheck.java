@@ -1,6 +1,7 @@
-package dev.plinth.server.platform;
+package dev.plinth.jakarta.health;
 
 import dev.plinth.core.PortName;
+import dev.plinth.jakarta.PlatformProducer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.Readiness;

@@ -1,4 +1,4 @@
-package dev.plinth.server.platform;
+package dev.plinth.jakarta;
 
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -9,10 +9,10 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.eclipse.microprofile.config.spi.Converter;
 
 /** A MicroProfile {@link Config} over a map of strings, for tests without a container. */
-final class MapConfig implements Config {
+public final class MapConfig implements Config {
   private final Map<String, String> values;
 
-  MapConfig(Map<String, String> values) {
+  public MapConfig(Map<String, String> values) {
     this.values = Map.copyOf(values);
   }
 
@@ -28,10 +28,17 @@ final class MapConfig implements Config {
 
   @Override
   public <T> Optional<T> getOptionalValue(String name, Class<T> type) {
-    if (type != String.class) {
-      throw new IllegalArgumentException("only strings: " + type);
+    return Optional.ofNullable(values.get(name)).map(value -> convert(value, type));
+  }
+
+  private static <T> T convert(String value, Class<T> type) {
+    if (type == String.class) {
+      return type.cast(value);
     }
-    return Optional.ofNullable(values.get(name)).map(type::cast);
+    if (type == Boolean.class) {
+      return type.cast(Boolean.valueOf(value));
+    }
+    throw new IllegalArgumentException("only strings and booleans: " + type);
   }
 
   @Override

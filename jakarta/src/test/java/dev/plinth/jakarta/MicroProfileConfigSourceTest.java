@@ -1,4 +1,4 @@
-package dev.plinth.server.platform;
+package dev.plinth.jakarta;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
