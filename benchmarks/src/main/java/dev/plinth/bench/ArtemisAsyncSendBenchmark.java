@@ -1,6 +1,5 @@
 package dev.plinth.bench;
 
-import dev.plinth.queue.Message;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import java.util.UUID;
@@ -41,7 +40,7 @@ public class ArtemisAsyncSendBenchmark {
     window.acquire();
     backend
         .queue()
-        .sendAsync(plinthQueue, Message.builder(backend.body).build())
+        .sendAsync(plinthQueue, backend.message)
         .whenComplete(
             (receipt, error) -> {
               if (error == null) {

@@ -1,6 +1,5 @@
 package dev.plinth.bench;
 
-import dev.plinth.queue.Message;
 import dev.plinth.queue.Outcome;
 import dev.plinth.queue.SubscribeOptions;
 import dev.plinth.queue.Subscription;
@@ -113,7 +112,7 @@ public class ArtemisEndToEndBenchmark {
     plinthWindow.acquire();
     backend
         .queue()
-        .sendAsync(plinthQueue, Message.builder(backend.body).build())
+        .sendAsync(plinthQueue, backend.message)
         .whenComplete(
             (receipt, error) -> {
               if (error != null) {

@@ -37,7 +37,7 @@ public class ArtemisSendBenchmark {
     plinthQueue = ArtemisBackend.uniqueQueue("plinth-send");
     rawQueueName = ArtemisBackend.uniqueQueue("raw-send");
     for (int i = 0; i < BATCH; i++) {
-      batch.add(Message.builder(backend.body).build());
+      batch.add(backend.message);
     }
   }
 
@@ -49,7 +49,7 @@ public class ArtemisSendBenchmark {
    */
   @Benchmark
   public SendReceipt send_plinth(ArtemisBackend backend) {
-    return backend.queue().send(plinthQueue, Message.builder(backend.body).build());
+    return backend.queue().send(plinthQueue, backend.message);
   }
 
   /**

@@ -92,9 +92,12 @@ final class Suite {
     runs.add(new Run(bench("ArtemisAsyncSendBenchmark", "sendAsync\\w*"), 1, Map.of()));
     runs.add(new Run(bench("ArtemisEndToEndBenchmark", "sendConsume\\w*"), 1, Map.of()));
     runs.add(new Run(bench("FileSystemBenchmark", "(put|get)"), 1, Map.of("size", sizes)));
+    String[] azureSizes = {"4096", "1048576"}; // both modes: the emulator, not the SDK, owns 64 MiB
+    runs.add(new Run(bench("AzureBlobBenchmark", "(put|get)"), 1, Map.of("size", azureSizes)));
     for (int threads : full ? new int[] {1, 2} : new int[] {1}) {
-      runs.add(new Run(bench("DevAuthBenchmark", "verify"), threads, Map.of()));
+      runs.add(new Run(bench("DevAuthBenchmark", "verify\\w*"), threads, Map.of()));
     }
+    runs.add(new Run(bench("EntraAuthBenchmark", "verify"), 1, Map.of()));
     return runs;
   }
 

@@ -59,7 +59,11 @@ class BenchmarkSmokeTest {
             "ArtemisAsyncSend.sendAsync",
             "ArtemisEndToEnd.sendConsume",
             "FileSystem.get [size=4096]",
-            "DevAuth.verify");
+            "AzureBlob.get [size=4096]",
+            "AzureBlob.put [size=4096]",
+            "DevAuth.verify",
+            "DevAuth.verifyCached",
+            "EntraAuth.verify");
     assertThat(comparisons)
         .filteredOn(c -> c.plinth() != null)
         .allSatisfy(

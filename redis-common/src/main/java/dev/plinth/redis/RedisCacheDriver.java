@@ -71,25 +71,43 @@ public final class RedisCacheDriver implements CacheDriver {
 
   @Override
   public byte[] get(String key) {
-    return call("get", () -> jedis.get(bytes(key)));
+    // Single-key calls are written out rather than passed to call(): no capturing lambda per call.
+    ensureOpen("get");
+    try {
+      return jedis.get(bytes(key));
+    } catch (JedisException e) {
+      throw translate("get", e);
+    }
   }
 
   @Override
   public void put(String key, byte[] value, Duration ttl) {
-    call("put", () -> jedis.set(bytes(key), value, expiring(new SetParams(), ttl)));
+    ensureOpen("put");
+    try {
+      jedis.set(bytes(key), value, expiring(new SetParams(), ttl));
+    } catch (JedisException e) {
+      throw translate("put", e);
+    }
   }
 
   @Override
   public boolean putIfAbsent(String key, byte[] value, Duration ttl) {
-    return call(
-            "putIfAbsent",
-            () -> jedis.set(bytes(key), value, expiring(SetParams.setParams().nx(), ttl)))
-        != null;
+    ensureOpen("putIfAbsent");
+    try {
+      return jedis.set(bytes(key), value, expiring(SetParams.setParams().nx(), ttl)) != null;
+    } catch (JedisException e) {
+      throw translate("putIfAbsent", e);
+    }
   }
 
   @Override
   public boolean delete(String key) {
-    return call("delete", () -> jedis.del(bytes(key))) > 0;
+    ensureOpen("delete");
+    try {
+      return jedis.del(bytes(key)) > 0;
+    } catch (JedisException e) {
+      throw translate("delete", e);
+    }
   }
 
   /**
@@ -226,6 +244,15 @@ public final class RedisCacheDriver implements CacheDriver {
   }
 
   private <T> T call(String operation, Supplier<T> action) {
+    ensureOpen(operation);
+    try {
+      return action.get();
+    } catch (JedisException e) {
+      throw translate(operation, e);
+    }
+  }
+
+  private void ensureOpen(String operation) {
     if (closed.get()) {
       throw new IllegalStateException(
           "The Redis cache driver for "
@@ -234,15 +261,14 @@ public final class RedisCacheDriver implements CacheDriver {
               + operation
               + " refused");
     }
-    try {
-      return action.get();
-    } catch (JedisException e) {
-      PlinthException translated = errors.translate(operation, e);
-      if (translated.isRetryable()) {
-        dropIdleConnections();
-      }
-      throw translated;
+  }
+
+  private PlinthException translate(String operation, JedisException e) {
+    PlinthException translated = errors.translate(operation, e);
+    if (translated.isRetryable()) {
+      dropIdleConnections();
     }
+    return translated;
   }
 
   // Idle connections are likely dead after a connection failure (e.g. a server restart); dropping

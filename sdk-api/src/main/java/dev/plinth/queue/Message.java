@@ -61,7 +61,8 @@ public final class Message {
    * @return a builder
    */
   public Builder toBuilder() {
-    Builder b = new Builder(body);
+    // The body is already a private copy that no one can change: the builder may share it.
+    Builder b = new Builder(body, false);
     b.contentType = contentType;
     b.messageId = messageId;
     b.correlationId = correlationId;
@@ -209,7 +210,11 @@ public final class Message {
     private String orderingKey;
 
     private Builder(byte[] body) {
-      this.body = Objects.requireNonNull(body, "body").clone();
+      this(Objects.requireNonNull(body, "body"), true);
+    }
+
+    private Builder(byte[] body, boolean copy) {
+      this.body = copy ? body.clone() : body;
     }
 
     /**

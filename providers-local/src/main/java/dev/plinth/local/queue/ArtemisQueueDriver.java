@@ -33,6 +33,17 @@ public final class ArtemisQueueDriver implements QueueDriver {
   /** The largest message body the driver accepts: Artemis streams large messages to disk. */
   static final long MAX_MESSAGE_BYTES = 10L * 1024 * 1024;
 
+  /** Built once: the send path reads the capabilities of every message. */
+  private static final Capabilities CAPABILITIES =
+      Capabilities.builder()
+          .feature(
+              QueueCapabilities.SCHEDULED_DELIVERY,
+              QueueCapabilities.ORDERING,
+              QueueCapabilities.DUPLICATE_DETECTION,
+              QueueCapabilities.DURABLE)
+          .limit(QueueCapabilities.MAX_MESSAGE_BYTES, MAX_MESSAGE_BYTES)
+          .build();
+
   private static final int CONFIRMATION_WINDOW_BYTES = 1024 * 1024;
   private static final int BYTES_PER_PREFETCHED_MESSAGE = 64 * 1024;
 
@@ -193,14 +204,7 @@ public final class ArtemisQueueDriver implements QueueDriver {
 
   @Override
   public Capabilities capabilities() {
-    return Capabilities.builder()
-        .feature(
-            QueueCapabilities.SCHEDULED_DELIVERY,
-            QueueCapabilities.ORDERING,
-            QueueCapabilities.DUPLICATE_DETECTION,
-            QueueCapabilities.DURABLE)
-        .limit(QueueCapabilities.MAX_MESSAGE_BYTES, MAX_MESSAGE_BYTES)
-        .build();
+    return CAPABILITIES;
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.plinth.local.queue;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Maps Plinth property names to JMS property names and back. JMS names must be Java identifiers
@@ -14,6 +16,9 @@ final class PropertyNames {
   /** Prefix of every encoded application property. */
   static final String PREFIX = "P_";
 
+  private static final int MAX_KEPT = 1024;
+  private static final Map<String, String> ENCODED = new ConcurrentHashMap<>();
+
   private PropertyNames() {}
 
   /**
@@ -23,6 +28,20 @@ final class PropertyNames {
    * @return a valid JMS property name
    */
   static String encode(String name) {
+    // Applications use a handful of property names, and every message carries Plinth's own:
+    // encode each once. Bounded, so that arbitrary names cannot grow the map without limit.
+    String known = ENCODED.get(name);
+    if (known != null) {
+      return known;
+    }
+    String encoded = encodeNow(name);
+    if (ENCODED.size() < MAX_KEPT) {
+      ENCODED.putIfAbsent(name, encoded);
+    }
+    return encoded;
+  }
+
+  private static String encodeNow(String name) {
     StringBuilder sb = new StringBuilder(PREFIX.length() + name.length() + 8).append(PREFIX);
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);

@@ -4,8 +4,8 @@ import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
+import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * Reuses sessions with an anonymous producer for sending: a JMS session serves one thread at a
@@ -15,8 +15,10 @@ final class SenderPool implements AutoCloseable {
   private static final int MAX_IDLE = 16;
 
   private final Connection connection;
-  private final Deque<Sender> idlePlain = new ConcurrentLinkedDeque<>();
-  private final Deque<Sender> idleTransacted = new ConcurrentLinkedDeque<>();
+  // Array deques under their own lock: a lease is held for one send, so the lock is short, and
+  // unlike a linked deque a push allocates no node on this per-message path.
+  private final Deque<Sender> idlePlain = new ArrayDeque<>(MAX_IDLE);
+  private final Deque<Sender> idleTransacted = new ArrayDeque<>(MAX_IDLE);
   private volatile boolean closed;
 
   /**
@@ -43,7 +45,7 @@ final class SenderPool implements AutoCloseable {
    * @throws JMSException if a new session cannot be created
    */
   Sender lease(boolean transacted) throws JMSException {
-    Sender idle = (transacted ? idleTransacted : idlePlain).poll();
+    Sender idle = poll(transacted ? idleTransacted : idlePlain);
     if (idle != null) {
       return idle;
     }
@@ -62,9 +64,11 @@ final class SenderPool implements AutoCloseable {
   void release(Sender sender) {
     try {
       Deque<Sender> idle = sender.transacted() ? idleTransacted : idlePlain;
-      if (!closed && idle.size() < MAX_IDLE) {
-        idle.push(sender);
-        return;
+      synchronized (idle) {
+        if (!closed && idle.size() < MAX_IDLE) {
+          idle.push(sender);
+          return;
+        }
       }
     } catch (JMSException e) {
       // a broken session is discarded below
@@ -85,12 +89,18 @@ final class SenderPool implements AutoCloseable {
     }
   }
 
+  private static Sender poll(Deque<Sender> idle) {
+    synchronized (idle) {
+      return idle.poll();
+    }
+  }
+
   @Override
   public void close() {
     closed = true;
     for (Deque<Sender> idle : java.util.List.of(idlePlain, idleTransacted)) {
       Sender s;
-      while ((s = idle.poll()) != null) {
+      while ((s = poll(idle)) != null) {
         discard(s);
       }
     }

@@ -55,13 +55,24 @@ final class BlobLayout {
    * Returns the data file of a key, refusing keys that would escape the root or hit reserved names.
    */
   Path dataPath(String key) {
-    checkKey(key);
-    return root.resolve(key);
+    return checkedDataPath(key);
   }
 
   /** Returns the sidecar file of a key. */
   Path sidecarPath(String key) {
-    checkKey(key);
+    checkedDataPath(key);
+    return sidecarOf(key);
+  }
+
+  /** The data file and the sidecar of a key, checked once (a get needs both). */
+  record KeyPaths(Path data, Path sidecar) {}
+
+  /** Returns the data file and the sidecar of a key, refusing keys as {@link #dataPath} does. */
+  KeyPaths paths(String key) {
+    return new KeyPaths(checkedDataPath(key), sidecarOf(key));
+  }
+
+  private Path sidecarOf(String key) {
     return metaRoot.resolve(key + SIDECAR_SUFFIX);
   }
 
@@ -93,27 +104,50 @@ final class BlobLayout {
     }
   }
 
-  private void checkKey(String key) {
+  private Path checkedDataPath(String key) {
     if (key == null || key.isEmpty()) {
       throw new InvalidKeyException("Blob key must not be empty");
     }
-    String[] segments = key.split("/", -1);
-    if (segments[0].equals(RESERVED)) {
+    if (key.startsWith(RESERVED)
+        && (key.length() == RESERVED.length() || key.charAt(RESERVED.length()) == '/')) {
       throw new InvalidKeyException(
           "Key '" + key + "' is in the reserved namespace '" + RESERVED + "/'; choose another key");
     }
-    for (String segment : segments) {
-      if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+    // One pass over the segments, no split or regex per call: a get checks its key on every call.
+    int start = 0;
+    int lastStart;
+    while (true) {
+      int end = key.indexOf('/', start);
+      if (end < 0) {
+        end = key.length();
+      }
+      if (isDotOrEmpty(key, start, end)) {
         throw new InvalidKeyException(
             "Key '" + key + "' has an empty, '.' or '..' segment; use plain '/'-separated names");
       }
+      if (end == key.length()) {
+        lastStart = start;
+        break;
+      }
+      start = end + 1;
     }
-    if (isTempName(segments[segments.length - 1])) {
+    if (key.charAt(lastStart) == '.'
+        && key.endsWith(".tmp")
+        && isTempName(key.substring(lastStart))) {
       throw new InvalidKeyException(
           "Key '" + key + "' looks like a filesystem provider temp file; choose another name");
     }
-    if (!root.resolve(key).normalize().startsWith(root)) {
+    Path data = root.resolve(key);
+    if (!data.normalize().startsWith(root)) {
       throw new InvalidKeyException("Key '" + key + "' resolves outside the storage root");
     }
+    return data;
+  }
+
+  private static boolean isDotOrEmpty(String key, int start, int end) {
+    int length = end - start;
+    return length == 0
+        || (length == 1 && key.charAt(start) == '.')
+        || (length == 2 && key.charAt(start) == '.' && key.charAt(start + 1) == '.');
   }
 }

@@ -62,8 +62,9 @@ final class ConsistentReader {
   }
 
   private Object read(String key, boolean withChannel) throws IOException {
+    BlobLayout.KeyPaths paths = layout.paths(key);
     for (int attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
-      Object result = tryRead(key, withChannel);
+      Object result = tryRead(key, paths, withChannel);
       if (result != null) {
         return result;
       }
@@ -80,9 +81,10 @@ final class ConsistentReader {
    * sidecar (parsed or cached for that stamp) is the version current while the data file was
    * opened, and it names that data file.
    */
-  private Object tryRead(String key, boolean withChannel) throws IOException {
-    Path data = layout.dataPath(key);
-    Path sidecarFile = layout.sidecarPath(key);
+  private Object tryRead(String key, BlobLayout.KeyPaths paths, boolean withChannel)
+      throws IOException {
+    Path data = paths.data();
+    Path sidecarFile = paths.sidecar();
     SidecarCache.Stamp stamp = SidecarCache.stamp(sidecarFile);
     if (stamp == null) {
       if (!Files.isRegularFile(data)) {
@@ -117,8 +119,9 @@ final class ConsistentReader {
   }
 
   private Object readLocked(String key, boolean withChannel) throws IOException {
-    Path data = layout.dataPath(key);
-    Path sidecarFile = layout.sidecarPath(key);
+    BlobLayout.KeyPaths paths = layout.paths(key);
+    Path data = paths.data();
+    Path sidecarFile = paths.sidecar();
     Sidecar sidecar = Sidecar.read(key, sidecarFile);
     if (!Files.isRegularFile(data)) {
       if (sidecar != null) {

@@ -12,7 +12,6 @@ import dev.plinth.storage.PresignMethod;
 import dev.plinth.storage.PresignedUrl;
 import dev.plinth.storage.PutOptions;
 import dev.plinth.storage.StorageCapabilities;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -43,8 +42,6 @@ public final class FileSystemBlobStoreDriver implements BlobStoreDriver {
               StorageCapabilities.PRESIGN,
               StorageCapabilities.RANGE_READS)
           .build();
-
-  private static final int READ_BUFFER_SIZE = 8192;
 
   private final BlobLayout layout;
   private final KeyLocks locks;
@@ -116,12 +113,7 @@ public final class FileSystemBlobStoreDriver implements BlobStoreDriver {
         opened.channel().position(resolved.offset()); // skipped bytes are never read
         length = resolved.length();
       }
-      // Buffer no more than the object: a small get need not allocate the default 8 KiB.
-      int bufferSize = (int) Math.max(1, Math.min(READ_BUFFER_SIZE, length));
-      InputStream stream =
-          new BoundedInputStream(
-              new BufferedInputStream(Channels.newInputStream(opened.channel()), bufferSize),
-              length);
+      InputStream stream = new BlobReadStream(opened.channel(), length);
       return new Blob(info, stream, resolved);
     } catch (IOException | RuntimeException e) {
       opened.channel().close();

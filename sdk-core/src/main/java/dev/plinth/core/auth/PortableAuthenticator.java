@@ -4,14 +4,16 @@ import dev.plinth.Capabilities;
 import dev.plinth.Health;
 import dev.plinth.auth.Authenticator;
 import dev.plinth.auth.Principal;
+import dev.plinth.config.PlinthConfig;
 import dev.plinth.core.internal.Unwrapper;
 import dev.plinth.error.AuthenticationException;
 import dev.plinth.error.PlinthException;
 import dev.plinth.error.ProviderUnavailableException;
 import dev.plinth.spi.auth.AuthenticatorDriver;
 import dev.plinth.telemetry.PlinthMetrics;
-import dev.plinth.telemetry.Tags;
 import dev.plinth.telemetry.Telemetry;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,39 +23,108 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * tokens, records {@link PlinthMetrics#AUTH_SUCCESSES}, {@link PlinthMetrics#AUTH_FAILURES} and
  * {@link PlinthMetrics#AUTH_DURATION}, and turns unexpected driver errors into {@link
  * ProviderUnavailableException}. Token text never appears in a message.
+ *
+ * <p>Tokens that verified are remembered in a {@link VerifiedTokenCache} ({@value #CACHE_SIZE_KEY},
+ * default {@value #DEFAULT_CACHE_SIZE}, {@code 0} disables it) until the earlier of their expiry
+ * and {@value #CACHE_MAX_TTL_KEY} (default 5 minutes), so a server re-verifying the same bearer
+ * token on every request pays one signature check. A cached token therefore stays accepted for at
+ * most that long after its signing key is retired.
  */
 public final class PortableAuthenticator implements Authenticator, AutoCloseable {
+  /** Key of the most verified tokens remembered; {@code 0} turns the cache off. */
+  public static final String CACHE_SIZE_KEY = "plinth.auth.verified-token-cache.size";
+
+  /** Key of the longest a verified token is trusted before it is verified again. */
+  public static final String CACHE_MAX_TTL_KEY = "plinth.auth.verified-token-cache.max-ttl";
+
+  /** Default of {@link #CACHE_SIZE_KEY}. */
+  public static final int DEFAULT_CACHE_SIZE = 10_000;
+
+  /** Default of {@link #CACHE_MAX_TTL_KEY}. */
+  public static final Duration DEFAULT_CACHE_MAX_TTL = Duration.ofMinutes(5);
+
   private static final String BEARER = "bearer ";
 
   private final String provider;
   private final AuthenticatorDriver driver;
-  private final Telemetry telemetry;
+  private final AuthInstruments instruments;
+  private final VerifiedTokenCache cache;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /**
-   * Wraps a driver.
+   * Wraps a driver with the default verified-token cache.
    *
    * @param provider the provider name, for metrics and messages
    * @param driver the started driver
    * @param telemetry where metrics go
    */
   public PortableAuthenticator(String provider, AuthenticatorDriver driver, Telemetry telemetry) {
+    this(provider, driver, telemetry, DEFAULT_CACHE_SIZE, DEFAULT_CACHE_MAX_TTL, Clock.systemUTC());
+  }
+
+  /**
+   * Wraps a driver, with the verified-token cache configured by {@value #CACHE_SIZE_KEY} and
+   * {@value #CACHE_MAX_TTL_KEY}.
+   *
+   * @param provider the provider name, for metrics and messages
+   * @param driver the started driver
+   * @param telemetry where metrics go
+   * @param config the merged configuration
+   */
+  public PortableAuthenticator(
+      String provider, AuthenticatorDriver driver, Telemetry telemetry, PlinthConfig config) {
+    this(provider, driver, telemetry, cacheSize(config), cacheMaxTtl(config), Clock.systemUTC());
+  }
+
+  /** As the public constructors, with explicit cache settings and clock (for tests). */
+  PortableAuthenticator(
+      String provider,
+      AuthenticatorDriver driver,
+      Telemetry telemetry,
+      int cacheSize,
+      Duration cacheMaxTtl,
+      Clock clock) {
     this.provider = Objects.requireNonNull(provider, "provider");
     this.driver = Objects.requireNonNull(driver, "driver");
-    this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+    this.instruments =
+        new AuthInstruments(provider, Objects.requireNonNull(telemetry, "telemetry"));
+    this.cache = cacheSize == 0 ? null : new VerifiedTokenCache(cacheSize, cacheMaxTtl, clock);
+  }
+
+  private static int cacheSize(PlinthConfig config) {
+    int size = config.getInt(CACHE_SIZE_KEY, DEFAULT_CACHE_SIZE);
+    if (size < 0) {
+      throw PlinthConfig.invalid(
+          CACHE_SIZE_KEY, Integer.toString(size), "0 (off) or a positive entry count, e.g. 10000");
+    }
+    return size;
+  }
+
+  private static Duration cacheMaxTtl(PlinthConfig config) {
+    Duration ttl = config.getDuration(CACHE_MAX_TTL_KEY, DEFAULT_CACHE_MAX_TTL);
+    if (ttl.isNegative() || ttl.isZero()) {
+      throw PlinthConfig.invalid(CACHE_MAX_TTL_KEY, ttl.toString(), "a positive duration, e.g. 5m");
+    }
+    return ttl;
   }
 
   @Override
   public Principal authenticate(String bearerToken) {
-    long start = System.nanoTime();
+    long start = instruments.start();
     try {
-      Principal principal = driver.authenticate(stripBearer(bearerToken));
-      telemetry
-          .counter(
-              PlinthMetrics.AUTH_SUCCESSES,
-              Tags.of(
-                  "provider", provider, "kind", principal.kind().name().toLowerCase(Locale.ROOT)))
-          .increment();
+      String token = stripBearer(bearerToken);
+      Principal principal;
+      if (cache == null) {
+        principal = driver.authenticate(token);
+      } else {
+        VerifiedTokenCache.Digest digest = cache.digest(token);
+        principal = cache.find(digest);
+        if (principal == null) {
+          principal = driver.authenticate(token);
+          cache.remember(digest, principal);
+        }
+      }
+      instruments.success(principal.kind());
       return principal;
     } catch (AuthenticationException e) {
       recordFailure(e.reason().name().toLowerCase(Locale.ROOT));
@@ -72,9 +143,7 @@ public final class PortableAuthenticator implements Authenticator, AutoCloseable
               + "); retry later or check the provider's health.",
           e);
     } finally {
-      telemetry
-          .timer(PlinthMetrics.AUTH_DURATION, Tags.of("provider", provider))
-          .recordNanos(System.nanoTime() - start);
+      instruments.stop(start);
     }
   }
 
@@ -94,9 +163,7 @@ public final class PortableAuthenticator implements Authenticator, AutoCloseable
   }
 
   private void recordFailure(String reason) {
-    telemetry
-        .counter(PlinthMetrics.AUTH_FAILURES, Tags.of("provider", provider, "reason", reason))
-        .increment();
+    instruments.failure(reason);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.plinth.core.cache;
 
+import dev.plinth.core.telemetry.Telemetries;
 import dev.plinth.error.PlinthException;
 import dev.plinth.error.ProviderUnavailableException;
 import dev.plinth.telemetry.Counter;
@@ -15,7 +16,10 @@ import java.util.function.Supplier;
 
 /**
  * Runs driver calls with the same metrics and error mapping for every provider. Instruments are
- * looked up once per tag combination and kept, because cache calls are on hot paths.
+ * looked up once per tag combination and kept, because cache calls are on hot paths; with a no-op
+ * telemetry nothing is looked up and the clock is not read. Single-key operations use {@link
+ * #start()}, {@link #succeeded} and {@link #failed} instead of {@link #call}, so that they need no
+ * capturing lambda.
  */
 final class CacheInstruments {
   /** {@code outcome} tag of a call that succeeded. */
@@ -37,12 +41,66 @@ final class CacheInstruments {
   private final Map<String, Counter> successes = new ConcurrentHashMap<>();
   private final Map<String, Timer> timers = new ConcurrentHashMap<>();
   private final Clock clock;
+  private final boolean recording;
   private volatile Instant lastAbsorbedOutage;
 
   CacheInstruments(String provider, Telemetry telemetry, Clock clock) {
     this.provider = provider;
     this.telemetry = telemetry;
     this.clock = clock;
+    this.recording = !Telemetries.isNoop(telemetry);
+  }
+
+  /**
+   * Returns the start time of an operation for {@link #succeeded} or {@link #failed}.
+   *
+   * @return {@link System#nanoTime()}, or 0 when nothing is recorded
+   */
+  long start() {
+    return recording ? System.nanoTime() : 0L;
+  }
+
+  /**
+   * Records an operation that succeeded.
+   *
+   * @param op the operation name
+   * @param start what {@link #start()} returned
+   */
+  void succeeded(String op, long start) {
+    if (recording) {
+      timer(op).recordNanos(System.nanoTime() - start);
+      count(op, SUCCESS);
+    }
+  }
+
+  /**
+   * Records an operation that failed and returns the exception to throw: Plinth and unsupported
+   * operation exceptions unchanged, any other runtime exception mapped as {@link #call} does.
+   *
+   * @param op the operation name
+   * @param start what {@link #start()} returned
+   * @param e what the driver threw
+   * @return the exception the caller must throw
+   */
+  RuntimeException failed(String op, long start, RuntimeException e) {
+    RuntimeException thrown;
+    String outcome;
+    if (e instanceof PlinthException plinth) {
+      outcome = plinth.code();
+      thrown = e;
+    } else if (e instanceof UnsupportedOperationException) {
+      // The documented answer to a missing capability; it must reach the caller unchanged.
+      outcome = "unsupported";
+      thrown = e;
+    } else {
+      outcome = "unavailable";
+      thrown = unavailable(op, e);
+    }
+    if (recording) {
+      timer(op).recordNanos(System.nanoTime() - start);
+    }
+    count(op, outcome);
+    return thrown;
   }
 
   /**
@@ -55,32 +113,27 @@ final class CacheInstruments {
    * @return the result
    */
   <T> T call(String op, Supplier<T> action) {
-    long start = System.nanoTime();
-    String outcome = SUCCESS;
+    long start = start();
+    T result;
     try {
-      return action.get();
-    } catch (PlinthException e) {
-      outcome = e.code();
-      throw e;
-    } catch (UnsupportedOperationException e) {
-      // The documented answer to a missing capability; it must reach the caller unchanged.
-      outcome = "unsupported";
-      throw e;
+      result = action.get();
     } catch (RuntimeException e) {
-      outcome = "unavailable";
-      throw new ProviderUnavailableException(
-          "Cache provider '"
-              + provider
-              + "' failed during '"
-              + op
-              + "' with "
-              + e.getClass().getName()
-              + ". Check that the cache backend is reachable; retrying later may succeed.",
-          e);
-    } finally {
-      timer(op).recordNanos(System.nanoTime() - start);
-      count(op, outcome);
+      throw failed(op, start, e);
     }
+    succeeded(op, start);
+    return result;
+  }
+
+  private ProviderUnavailableException unavailable(String op, RuntimeException e) {
+    return new ProviderUnavailableException(
+        "Cache provider '"
+            + provider
+            + "' failed during '"
+            + op
+            + "' with "
+            + e.getClass().getName()
+            + ". Check that the cache backend is reachable; retrying later may succeed.",
+        e);
   }
 
   /**
@@ -89,6 +142,9 @@ final class CacheInstruments {
    * @param result {@link #HIT}, {@link #MISS} or {@link #LOADED}
    */
   void request(String result) {
+    if (!recording) {
+      return;
+    }
     // Keyed by the result itself and read before computeIfAbsent: a composite key or a capturing
     // lambda would allocate on every read.
     Counter counter = requests.get(result);
@@ -111,6 +167,9 @@ final class CacheInstruments {
    * @param outcome the outcome tag
    */
   void count(String op, String outcome) {
+    if (!recording) {
+      return;
+    }
     if (SUCCESS.equals(outcome)) {
       // The hot path: one lookup by the operation name, no composite key to allocate.
       Counter success = successes.get(op);

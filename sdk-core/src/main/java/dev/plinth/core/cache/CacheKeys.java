@@ -14,6 +14,9 @@ final class CacheKeys {
   /** The largest key, in UTF-8 bytes, before the namespace is added. */
   static final int MAX_KEY_BYTES = 512;
 
+  /** The shortest TTL, kept as a constant: every write checks against it. */
+  private static final Duration MIN_TTL = Duration.ofMillis(1);
+
   private final String prefix;
 
   /**
@@ -81,7 +84,7 @@ final class CacheKeys {
    * @throws IllegalArgumentException if it is zero, negative or below one millisecond
    */
   static Duration checkTtl(Duration ttl) {
-    if (ttl != null && ttl.compareTo(Duration.ofMillis(1)) < 0) {
+    if (ttl != null && ttl.compareTo(MIN_TTL) < 0) {
       throw new IllegalArgumentException(
           "Cache TTL must be at least 1 ms but was "
               + ttl
@@ -95,7 +98,17 @@ final class CacheKeys {
     if (key.isEmpty()) {
       throw new InvalidKeyException(what + " must not be empty.");
     }
-    for (int i = 0; i < key.length(); ) {
+    int length = key.length();
+    int i = 0;
+    // Fast path: printable ASCII (0x21-0x7E) is always allowed and needs no code-point decoding.
+    while (i < length) {
+      char c = key.charAt(i);
+      if (c <= ' ' || c >= 0x7f) {
+        break;
+      }
+      i++;
+    }
+    while (i < length) {
       int cp = key.codePointAt(i);
       if (Character.isWhitespace(cp) || Character.isISOControl(cp) || Character.isSpaceChar(cp)) {
         throw new InvalidKeyException(

@@ -145,7 +145,8 @@ public final class PortLifecycle {
       case TELEMETRY -> ((TelemetryProvider) provider).create(context);
       case AUTH -> {
         AuthenticatorDriver driver = ((AuthenticatorProvider) provider).create(context);
-        yield wrap(driver, () -> new PortableAuthenticator(providerName, driver, telemetry));
+        yield wrap(
+            driver, () -> new PortableAuthenticator(providerName, driver, telemetry, config));
       }
       case CACHE -> {
         CacheDriver driver = ((CacheProvider) provider).create(context);

@@ -32,6 +32,9 @@ public final class MemoryCacheDriver implements CacheDriver {
   /** The sweep for expired entries runs at most this often (1 s of clock time). */
   static final long SWEEP_INTERVAL_NANOS = 1_000_000_000L;
 
+  /** TTLs are capped at about a century; a constant because every write compares against it. */
+  private static final Duration MAX_TTL = Duration.ofDays(36_500);
+
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
   private final AtomicLong writes = new AtomicLong();
   private final AtomicLong lastSweep;
@@ -234,9 +237,7 @@ public final class MemoryCacheDriver implements CacheDriver {
 
   private static long saturatedNanos(Duration ttl) {
     // Keep deadlines within half the long range so that "now - deadline" never wraps.
-    return ttl.compareTo(Duration.ofDays(36_500)) > 0
-        ? Duration.ofDays(36_500).toNanos()
-        : ttl.toNanos();
+    return ttl.compareTo(MAX_TTL) > 0 ? MAX_TTL.toNanos() : ttl.toNanos();
   }
 
   private static byte[] encode(long value) {
