@@ -16,12 +16,12 @@ import java.util.stream.Stream;
 import redis.embedded.RedisServer;
 
 /**
- * Starts (and stops) the backends of the {@code postgres} IT profile: an embedded PostgreSQL and an
- * embedded Redis, both real server processes on the ports the build reserved.
+ * Starts (and stops) the backends of the IT server {@code plinth-it-pg}: an embedded PostgreSQL and
+ * an embedded Redis, both real server processes on the ports the build reserved.
  *
  * <p>Run by {@code exec:java} inside the Maven JVM: {@code start <pgPort> <redisPort> <workDir>} in
  * {@code pre-integration-test} (before Liberty starts), {@code stop <redisPort> <workDir>} in
- * {@code post-integration-test} (after Liberty stopped). {@code start} returns once both accept
+ * {@code verify} (after Liberty stopped, before failsafe fails the build on a failed IT). {@code start} returns once both accept
  * connections; the processes outlive it. {@code stop} finds them again by port and by PostgreSQL's
  * {@code postmaster.pid}, so it needs no state from {@code start}. When {@code
  * PLINTH_TEST_DATABASE_URL} is set the build uses that database and no PostgreSQL is started.
