@@ -9,6 +9,7 @@ import dev.plinth.storage.BlobStore;
 import dev.plinth.telemetry.Telemetry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
@@ -48,11 +49,15 @@ public class PlatformProducer {
   }
 
   /**
-   * Returns the started platform, starting it on first use.
+   * Returns the started platform, starting it on first use; also the producer of {@code @Inject
+   * Platform} (dependent scope, since {@link Platform} is final and cannot be proxied: every
+   * injection gets this one instance, and the platform is closed only by this producer).
    *
    * @return the platform
    * @throws dev.plinth.error.ConfigurationException if the {@code plinth.*} settings are invalid
    */
+  @Produces
+  @Dependent
   public Platform platform() {
     Platform current = platform;
     if (current == null) {
