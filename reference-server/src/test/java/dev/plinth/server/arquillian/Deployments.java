@@ -15,7 +15,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * are the real ones) plus the test classes and the assertion libraries they use.
  */
 final class Deployments {
-  /** Test deployments are served under this context root, beside nothing else. */
+  /** The archive name; Liberty serves a dropins archive under its base name as context root. */
   static final String NAME = "plinth-arquillian.war";
 
   private Deployments() {}

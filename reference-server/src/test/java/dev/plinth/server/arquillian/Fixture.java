@@ -7,6 +7,7 @@ import dev.plinth.queue.MessageQueue;
 import dev.plinth.server.execution.ExecutionEntity;
 import dev.plinth.server.execution.ExecutionRepository;
 import dev.plinth.server.execution.OutboxEntity;
+import dev.plinth.server.execution.WorkflowSnapshot;
 import dev.plinth.server.workflow.WorkflowEntity;
 import dev.plinth.server.workflow.WorkflowInput;
 import dev.plinth.server.workflow.WorkflowRepository;
@@ -19,6 +20,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -94,7 +96,7 @@ public class Fixture {
             .add("url", "http://blocked.example.test/data"));
   }
 
-  private static JsonObject definition(jakarta.json.JsonObjectBuilder step) {
+  private static JsonObject definition(JsonObjectBuilder step) {
     return Json.createObjectBuilder()
         .add("schemaVersion", 1)
         .add("steps", Json.createArrayBuilder().add(step))
@@ -192,7 +194,7 @@ public class Fixture {
     em.persist(
         new ExecutionEntity(
             UUID.randomUUID().toString(),
-            new dev.plinth.server.execution.WorkflowSnapshot(
+            new WorkflowSnapshot(
                 copyOf.workflowId(), copyOf.workflowVersion(), copyOf.definitionJson()),
             "{}",
             copyOf.createdBy(),

@@ -15,6 +15,7 @@ import dev.plinth.server.workflow.WorkflowEntity;
 import dev.plinth.server.workflow.WorkflowStatus;
 import jakarta.transaction.UserTransaction;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -111,9 +112,7 @@ interface OutboxRelayScenarios {
       f.addOutboxRow(queue, two);
       f.addOutboxRow(queue, three);
 
-      await()
-          .atMost(RELAYED)
-          .until(() -> received.keySet().containsAll(java.util.List.of(one, two, three)));
+      await().atMost(RELAYED).until(() -> received.keySet().containsAll(List.of(one, two, three)));
       await()
           .atMost(RELAYED)
           .until(
