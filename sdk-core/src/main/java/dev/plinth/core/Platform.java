@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 
 /**
  * The entry point of the SDK: resolves configuration, discovers one provider per port and starts
@@ -228,6 +229,7 @@ public final class Platform implements AutoCloseable {
     private final List<ConfigSource> sources = new ArrayList<>();
     private Map<String, String> environment = System.getenv();
     private ClassLoader classLoader = Platform.class.getClassLoader();
+    private UnaryOperator<Telemetry> telemetryDecorator = UnaryOperator.identity();
 
     private Builder() {}
 
@@ -287,6 +289,24 @@ public final class Platform implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Wraps the started telemetry provider, e.g. to copy every metric into an application server's
+     * metric registry as well. The decorated telemetry is what {@link Platform#telemetry()} returns
+     * and what every other port records to, so the SDK's own metrics pass through it too; closing
+     * the platform still closes the provider. The decorator must delegate every call it does not
+     * handle (including {@code unwrap}, {@code health} and spans) to the telemetry it is given.
+     * Calling this again composes: the later decorator wraps the earlier one.
+     *
+     * @param decorator returns the telemetry to use in place of the one it is given (never null)
+     * @return this builder
+     */
+    public Builder decorateTelemetry(UnaryOperator<Telemetry> decorator) {
+      Objects.requireNonNull(decorator, "decorator");
+      UnaryOperator<Telemetry> earlier = telemetryDecorator;
+      telemetryDecorator = telemetry -> decorator.apply(earlier.apply(telemetry));
+      return this;
+    }
+
     /** Replaces the process environment, so tests can exercise environment variables. */
     Builder environment(Map<String, String> variables) {
       this.environment = Map.copyOf(variables);
@@ -304,7 +324,8 @@ public final class Platform implements AutoCloseable {
       List<ConfigSource> explicit = new ArrayList<>(sources);
       explicit.add(new MapConfigSource("builder", MapConfigSource.BUILDER_ORDINAL, properties));
       MergedConfig config = ConfigLoader.load(explicit, environment, classLoader);
-      List<ActivePort> ports = PortLifecycle.startAll(config, new ProviderRegistry(classLoader));
+      List<ActivePort> ports =
+          PortLifecycle.startAll(config, new ProviderRegistry(classLoader), telemetryDecorator);
       return new Platform(config, ports);
     }
   }

@@ -7,6 +7,7 @@ import dev.plinth.queue.DeadLetters;
 import dev.plinth.queue.Message;
 import dev.plinth.spi.queue.QueueHeaders;
 import jakarta.jms.Connection;
+import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.QueueBrowser;
@@ -83,6 +84,8 @@ final class ArtemisDeadLetters implements DeadLetters {
       }
       session.commit();
       return purged;
+    } catch (InvalidDestinationException e) {
+      return 0; // no dead-letter queue yet: nothing was ever dead-lettered
     } catch (JMSException e) {
       throw failure("purge", e);
     }
@@ -97,6 +100,8 @@ final class ArtemisDeadLetters implements DeadLetters {
         count++;
       }
       return count;
+    } catch (InvalidDestinationException e) {
+      return 0; // no dead-letter queue (yet): see the note on failure()
     } catch (JMSException e) {
       throw failure("count", e);
     }
@@ -111,6 +116,8 @@ final class ArtemisDeadLetters implements DeadLetters {
         result.add(toDeadLetter((jakarta.jms.Message) messages.nextElement()));
       }
       return result;
+    } catch (InvalidDestinationException e) {
+      return List.of(); // no dead-letter queue (yet): see the note on failure()
     } catch (JMSException e) {
       throw failure("read", e);
     }
@@ -133,11 +140,19 @@ final class ArtemisDeadLetters implements DeadLetters {
       action.apply(session, JmsMessages.fromJms(jms));
       session.commit();
       return true;
+    } catch (InvalidDestinationException e) {
+      return false; // no dead-letter queue (yet): see the note on failure()
     } catch (JMSException e) {
       throw failure("update", e);
     }
   }
 
+  /*
+   * The dead-letter queue is auto-created by the first dead letter. A browser opened
+   * while that first send creates the address but not yet the queue fails with "queue does not
+   * exist" (seen under load); a queue that does not exist holds no dead letters, so every read
+   * treats it as empty instead of reporting the broker unavailable.
+   */
   private ProviderUnavailableException failure(String action, JMSException e) {
     return new ProviderUnavailableException(
         "Artemis could not "

@@ -1,6 +1,7 @@
 package dev.plinth.server.execution;
 
 import dev.plinth.cache.Cache;
+import dev.plinth.server.cache.CacheCircuit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -13,7 +14,8 @@ import java.util.logging.Logger;
 /**
  * Cache-aside for execution views (TTL 1 minute) through the SDK cache. Every state change
  * invalidates the entry after its transaction commits. A cache error is a miss: the database still
- * answers, so a cache outage slows requests down but never fails them.
+ * answers, so a cache outage never fails a request, and reads and re-fills go through the {@link
+ * CacheCircuit} breaker so that during an outage they stop waiting for the cache client's timeout.
  */
 @ApplicationScoped
 public class ExecutionCache {
@@ -22,6 +24,7 @@ public class ExecutionCache {
   private static final String PREFIX = "execution:";
 
   @Inject Cache cache;
+  @Inject CacheCircuit circuit;
 
   /**
    * Reads a cached view.
@@ -31,8 +34,8 @@ public class ExecutionCache {
    */
   public Optional<JsonObject> get(String id) {
     try {
-      return cache
-          .get(PREFIX + id)
+      return circuit
+          .call(() -> cache.get(PREFIX + id))
           .map(bytes -> ExecutionJson.parse(new String(bytes, StandardCharsets.UTF_8)));
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "Execution cache read failed; reading the database", e);
@@ -48,7 +51,12 @@ public class ExecutionCache {
    */
   public void put(String id, JsonObject view) {
     try {
-      cache.put(PREFIX + id, view.toString().getBytes(StandardCharsets.UTF_8), TTL);
+      byte[] bytes = view.toString().getBytes(StandardCharsets.UTF_8);
+      circuit.call(
+          () -> {
+            cache.put(PREFIX + id, bytes, TTL);
+            return null;
+          });
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "Execution cache write failed; ignored", e);
     }

@@ -1,5 +1,6 @@
 package dev.plinth.server.execution;
 
+import dev.plinth.jakarta.PlatformProducer;
 import dev.plinth.queue.Delivery;
 import dev.plinth.queue.MessageHandler;
 import dev.plinth.queue.MessageQueue;
@@ -8,7 +9,6 @@ import dev.plinth.queue.Subscription;
 import dev.plinth.server.execution.ExecutionRepository.Transition;
 import dev.plinth.server.execution.steps.StepFailedException;
 import dev.plinth.server.execution.steps.StepRunners;
-import dev.plinth.server.platform.PlatformProducer;
 import dev.plinth.storage.BlobStore;
 import dev.plinth.telemetry.Telemetry;
 import jakarta.annotation.PreDestroy;

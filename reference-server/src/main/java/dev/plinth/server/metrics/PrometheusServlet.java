@@ -1,8 +1,8 @@
 package dev.plinth.server.metrics;
 
+import dev.plinth.jakarta.PlatformProducer;
 import dev.plinth.local.telemetry.ConsoleTelemetryDriver;
 import dev.plinth.local.telemetry.PrometheusFormat;
-import dev.plinth.server.platform.PlatformProducer;
 import dev.plinth.telemetry.Telemetry;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;

@@ -2,6 +2,7 @@ package dev.plinth.server.platform;
 
 import dev.plinth.core.PlatformDescription;
 import dev.plinth.core.PortName;
+import dev.plinth.jakarta.PlatformProducer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -18,14 +18,17 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
 import java.time.Clock;
+import java.util.List;
 import org.eclipse.microprofile.config.Config;
 
 /**
  * Applies the per-caller rate limit to every {@code /api/v1} request: per subject once {@code
- * BearerTokenFilter} authenticated the caller, else per client IP. Over the limit the request is
- * answered 429 ({@code throttled} problem, {@code Retry-After}); every counted response carries
- * {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset}. Health, metrics
- * and OpenAPI are not JAX-RS resources of this application, so they are never limited.
+ * BearerTokenFilter} authenticated the caller, else per client IP (behind proxies listed in {@code
+ * plinth.server.trusted-proxies}, the forwarded client address; see {@link TrustedProxies}). Over
+ * the limit the request is answered 429 ({@code throttled} problem, {@code Retry-After}); every
+ * counted response carries {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code
+ * RateLimit-Reset}. Health, metrics and OpenAPI are not JAX-RS resources of this application, so
+ * they are never limited.
  */
 @Provider
 @ApplicationScoped
@@ -39,6 +42,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
   @Context HttpServletRequest servletRequest;
 
   private volatile FixedWindowRateLimiter limiter;
+  private volatile TrustedProxies trustedProxies;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -47,7 +51,9 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
             ? null
             : request.getSecurityContext().getUserPrincipal();
     RateLimitDecision decision =
-        limiter().acquire(caller == null ? null : caller.getName(), servletRequest.getRemoteAddr());
+        caller == null
+            ? limiter().acquire(null, clientAddress(request))
+            : limiter().acquire(caller.getName(), null);
     request.setProperty(DECISION, decision);
     if (!decision.allowed()) {
       request.abortWith(
@@ -75,6 +81,25 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
       headers.putSingle("RateLimit-Remaining", decision.remaining());
       headers.putSingle("RateLimit-Reset", decision.resetSeconds());
     }
+  }
+
+  private String clientAddress(ContainerRequestContext request) {
+    TrustedProxies proxies = trustedProxies;
+    if (proxies == null) {
+      proxies =
+          TrustedProxies.parse(
+              config.getOptionalValue(TrustedProxies.KEY, String.class).orElse(null));
+      trustedProxies = proxies;
+    }
+    return proxies.clientAddress(
+        servletRequest.getRemoteAddr(),
+        headers(request, "Forwarded"),
+        headers(request, "X-Forwarded-For"));
+  }
+
+  private static List<String> headers(ContainerRequestContext request, String name) {
+    List<String> values = request.getHeaders().get(name);
+    return values == null ? List.of() : values;
   }
 
   private FixedWindowRateLimiter limiter() {

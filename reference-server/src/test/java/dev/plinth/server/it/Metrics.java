@@ -4,16 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 
-/** Reads the server's Prometheus exposition. */
+/** Reads the server's Prometheus expositions. */
 final class Metrics {
-  /** The documented scrape target of the SDK and HTTP metrics. */
+  /** The console telemetry's own exposition of the SDK and HTTP metrics. */
   static final String PATH = "/prometheus";
+
+  /** MicroProfile Metrics: the container's metrics plus the SDK's (application scope). */
+  static final String MICROPROFILE_PATH = "/metrics";
 
   private Metrics() {}
 
-  /** Fetches the exposition text. */
+  /** Fetches the {@link #PATH} exposition text. */
   static String scrape() {
-    HttpResponse<String> response = ServerClient.get(PATH, null);
+    return scrape(PATH);
+  }
+
+  /** Fetches an exposition text. */
+  static String scrape(String path) {
+    HttpResponse<String> response = ServerClient.get(path, null);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return response.body();
   }

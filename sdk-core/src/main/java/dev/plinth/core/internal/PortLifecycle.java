@@ -26,11 +26,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Starts the five ports in {@link PortName} order and closes them in reverse. Telemetry starts
- * first with a no-op telemetry in its context; every later port gets the real one. If a port fails
- * to start, the ports already started are closed before the failure is rethrown.
+ * first with a no-op telemetry in its context; every later port gets the real one (decorated, when
+ * a decorator is given). If a port fails to start, the ports already started are closed before the
+ * failure is rethrown.
  */
 public final class PortLifecycle {
 
@@ -45,15 +47,32 @@ public final class PortLifecycle {
    * @throws PlinthException if a provider is unknown, misconfigured or fails to start
    */
   public static List<ActivePort> startAll(PlinthConfig config, ProviderRegistry registry) {
+    return startAll(config, registry, UnaryOperator.identity());
+  }
+
+  /**
+   * Starts every port, passing the telemetry driver through a decorator first: the decorated
+   * telemetry is the port callers get and the one every later port records to; closing still closes
+   * the driver.
+   *
+   * @param config the merged configuration
+   * @param registry where providers are found
+   * @param decorator wraps the started telemetry, e.g. to copy metrics to another registry
+   * @return the ports in start order
+   * @throws PlinthException if a provider is unknown, misconfigured or fails to start
+   */
+  public static List<ActivePort> startAll(
+      PlinthConfig config, ProviderRegistry registry, UnaryOperator<Telemetry> decorator) {
     List<ActivePort> started = new ArrayList<>();
     Telemetry telemetry = Telemetry.noop();
     try {
       for (PortName name : PortName.values()) {
         ActivePort port = start(name, config, registry, telemetry);
-        started.add(port);
         if (name == PortName.TELEMETRY) {
+          port = decorate(port, decorator);
           telemetry = (Telemetry) port.port();
         }
+        started.add(port);
       }
       return List.copyOf(started);
     } catch (RuntimeException e) {
@@ -63,6 +82,22 @@ public final class PortLifecycle {
       }
       throw e;
     }
+  }
+
+  private static ActivePort decorate(ActivePort port, UnaryOperator<Telemetry> decorator) {
+    Telemetry decorated;
+    try {
+      decorated = decorator.apply((Telemetry) port.port());
+    } catch (RuntimeException e) {
+      closeAll(List.of(port)); // the driver started: release it before failing
+      throw e;
+    }
+    if (decorated == null) {
+      closeAll(List.of(port));
+      throw new IllegalStateException("The telemetry decorator returned null");
+    }
+    return new ActivePort(
+        port.name(), port.provider(), port.description(), decorated, port.closer());
   }
 
   private static ActivePort start(
