@@ -5,14 +5,18 @@ import java.net.URISyntaxException;
 import org.assertj.core.api.Assertions;
 import org.awaitility.Awaitility;
 import org.hamcrest.Matcher;
+import org.jboss.shrinkwrap.api.Filters;
+import org.jboss.shrinkwrap.api.GenericArchive;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * The deployment of every in-container test: the application exactly as built ({@code
- * target/plinth-server.war}, so its CDI beans, persistence unit, migrations and embedded defaults
- * are the real ones) plus the test classes and the assertion libraries they use.
+ * The deployment of every in-container test: the application as built ({@code
+ * target/plinth-server.war}, its classes from {@code target/classes}), so its CDI beans,
+ * persistence unit, migrations and embedded defaults are the real ones, plus the test classes and
+ * the assertion libraries they use.
  */
 final class Deployments {
   /** The archive name; Liberty serves a dropins archive under its base name as context root. */
@@ -32,9 +36,18 @@ final class Deployments {
       throw new IllegalStateException(
           war.getAbsolutePath() + " is missing: run the in-container tests with `verify`.");
     }
-    return ShrinkWrap.create(ZipImporter.class, NAME)
-        .importFrom(war)
-        .as(WebArchive.class)
+    WebArchive built =
+        ShrinkWrap.create(ZipImporter.class, NAME).importFrom(war).as(WebArchive.class);
+    // The classes come from target/classes, as for the black-box ITs' loose application: the war
+    // plugin keeps classes whose sources moved or were deleted since an earlier build.
+    GenericArchive compiled =
+        ShrinkWrap.create(GenericArchive.class)
+            .as(ExplodedImporter.class)
+            .importDirectory(new File("target/classes"))
+            .as(GenericArchive.class);
+    return ShrinkWrap.create(WebArchive.class, NAME)
+        .merge(built, Filters.exclude("/WEB-INF/classes/.*"))
+        .merge(compiled, "/WEB-INF/classes")
         .addClasses(classes)
         .addAsLibraries(jarOf(Assertions.class), jarOf(Awaitility.class), jarOf(Matcher.class));
   }
