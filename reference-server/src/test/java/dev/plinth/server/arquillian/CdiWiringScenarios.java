@@ -1,6 +1,7 @@
 package dev.plinth.server.arquillian;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plinth.core.PlatformDescription;
 import dev.plinth.core.PortName;
@@ -10,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponse.Status;
@@ -97,5 +100,38 @@ interface CdiWiringScenarios {
     }
 
     assertThat(byName).containsEntry("plinth-platform", Status.UP);
+  }
+
+  /**
+   * MicroProfile Fault Tolerance is active on the cache circuit: after failing calls (a cache
+   * outage) the breaker opens and the next call fails fast without reaching the cache.
+   */
+  @Test
+  default void cacheCircuit_failingCacheOpensTheBreakerAndLaterCallsSkipTheCache() {
+    AtomicInteger reachedCache = new AtomicInteger();
+    for (int i = 0; i < 4; i++) {
+      assertThatThrownBy(
+              () ->
+                  fixture()
+                      .cacheCircuit
+                      .call(
+                          () -> {
+                            reachedCache.incrementAndGet();
+                            throw new IllegalStateException("cache down");
+                          }))
+          .isInstanceOf(IllegalStateException.class);
+    }
+
+    assertThatThrownBy(
+            () ->
+                fixture()
+                    .cacheCircuit
+                    .call(
+                        () -> {
+                          reachedCache.incrementAndGet();
+                          return "cached";
+                        }))
+        .isInstanceOf(CircuitBreakerOpenException.class);
+    assertThat(reachedCache).hasValue(4);
   }
 }

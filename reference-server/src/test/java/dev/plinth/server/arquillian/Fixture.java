@@ -4,6 +4,7 @@ import dev.plinth.auth.Authenticator;
 import dev.plinth.cache.Cache;
 import dev.plinth.core.Platform;
 import dev.plinth.queue.MessageQueue;
+import dev.plinth.server.cache.CacheCircuit;
 import dev.plinth.server.execution.ExecutionEntity;
 import dev.plinth.server.execution.ExecutionRepository;
 import dev.plinth.server.execution.OutboxEntity;
@@ -51,6 +52,7 @@ public class Fixture {
   @Inject MessageQueue queue;
   @Inject Authenticator auth;
   @Inject Telemetry telemetry;
+  @Inject CacheCircuit cacheCircuit;
   @Inject WorkflowRepository workflows;
   @Inject ExecutionRepository executions;
   @Inject @Readiness Instance<HealthCheck> readiness;
