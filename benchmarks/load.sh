@@ -7,7 +7,8 @@
 #   LOAD_MODE=full benchmarks/load.sh  # full: 60 s per timed scenario, 1 GiB file
 #
 # Overrides (environment): LOAD_SECONDS, LOAD_RATE (executions/s), LOAD_FILE_MIB, LOAD_THREADS
-# (client threads of the cached GET), LOAD_PORT (default 9380), LOAD_HEAP (default -Xmx128m).
+# (client threads of the cached GET), LOAD_PORT (default 9380), LOAD_HEAP (default -Xmx512m; the bounded-memory file check runs with
+# LOAD_HEAP=-Xmx128m LOAD_FILE_MIB=1024 LOAD_SECONDS=5 LOAD_RATE=100, see docs/BENCHMARKS.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,7 +21,7 @@ fi
 rate=${LOAD_RATE:-500}
 threads=${LOAD_THREADS:-16}
 port=${LOAD_PORT:-9380}
-heap=${LOAD_HEAP:--Xmx128m}
+heap=${LOAD_HEAP:--Xmx512m}
 # The upload limit must let the file through: at least 2 GiB, more for a bigger file.
 max_upload=$(( (file_mib + 1) * 1048576 > 2147483648 ? (file_mib + 1) * 1048576 : 2147483648 ))
 
