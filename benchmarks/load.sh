@@ -5,6 +5,7 @@
 #
 #   benchmarks/load.sh                 # quick: 15 s per timed scenario, 64 MiB file
 #   LOAD_MODE=full benchmarks/load.sh  # full: 60 s per timed scenario, 1 GiB file
+#   LOAD_BACKENDS=postgres benchmarks/load.sh  # on embedded PostgreSQL 14 + Redis instead of H2 + memory
 #
 # Overrides (environment): LOAD_SECONDS, LOAD_RATE (executions/s), LOAD_FILE_MIB, LOAD_THREADS
 # (client threads of the cached GET), LOAD_PORT (default 9380), LOAD_HEAP (default -Xmx512m; the bounded-memory file check runs with
@@ -39,6 +40,33 @@ server=$wlp/usr/servers/plinth-load
 rm -rf "$server/data"
 trap '"$wlp/bin/server" stop plinth-load >/dev/null 2>&1 || true' EXIT
 label="embedded defaults (H2 file database, embedded Artemis, memory cache)"
+
+# LOAD_BACKENDS=postgres: the issue's second configuration — an embedded PostgreSQL 14 and an
+# embedded Redis (the reference server ITs' ItBackends, kept alive by KeepBackends), the server's
+# database and cache pointed at them through jvm.options.
+if [ "${LOAD_BACKENDS:-embedded}" = postgres ]; then
+  pg_port=${LOAD_PG_PORT:-55432}
+  redis_port=${LOAD_REDIS_PORT:-56379}
+  work=$PWD/reference-server/target/load-backends
+  mkdir -p "$work"
+  ./mvnw -q -pl reference-server dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$work/classpath.txt"
+  java -cp "reference-server/target/test-classes:$(cat "$work/classpath.txt")" \
+    benchmarks/KeepBackends.java "$pg_port" "$redis_port" "$work" > "$work/keeper.log" 2>&1 &
+  keeper=$!
+  trap '"$wlp/bin/server" stop plinth-load >/dev/null 2>&1 || true; kill $keeper 2>/dev/null || true' EXIT
+  for _ in $(seq 1 120); do grep -q "backends ready" "$work/keeper.log" && break; sleep 1; done
+  grep -q "backends ready" "$work/keeper.log" || { cat "$work/keeper.log"; exit 1; }
+  cat >> "$server/jvm.options" <<OPTIONS
+-Ddb.url=jdbc:postgresql://127.0.0.1:$pg_port/postgres
+-Ddb.user=postgres
+-Ddb.password=postgres
+-Ddb.datasource.class=org.postgresql.ds.PGSimpleDataSource
+-Dplinth.cache.provider=redis
+-Dplinth.cache.redis.url=redis://127.0.0.1:$redis_port
+OPTIONS
+  label="PostgreSQL 14 (embedded, zonky) + Redis (embedded), embedded Artemis"
+fi
 
 # 3. The driver starts the server (readiness = launch to the first 200 of /health/ready with the
 #    API's context root bound), runs the scenarios and writes the report; the trap stops the server.
