@@ -2,7 +2,9 @@ package dev.plinth.server.backup;
 
 import dev.plinth.cache.Cache;
 import dev.plinth.error.PayloadTooLargeException;
+import dev.plinth.server.execution.ExecutionCache;
 import dev.plinth.server.execution.OutboxRelay;
+import dev.plinth.server.workflow.WorkflowCache;
 import dev.plinth.storage.Blob;
 import dev.plinth.storage.BlobStore;
 import jakarta.annotation.Resource;
@@ -249,8 +251,8 @@ public class BackupService {
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Could not clear the JPA shared cache after a restore", e);
     }
-    // The keys of WorkflowCache and ExecutionCache; entries expire within their TTL anyway.
-    for (String prefix : List.of("workflow:", "execution:")) {
+    // Entries expire within their TTL anyway; dropping them makes the restore visible at once.
+    for (String prefix : List.of(WorkflowCache.PREFIX, ExecutionCache.PREFIX)) {
       try {
         cache.deleteByPrefix(prefix);
       } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.plinth.server.backup;
 
+import dev.plinth.server.execution.ExecutionMessages;
 import dev.plinth.server.execution.ExecutionRepository;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -150,8 +151,7 @@ final class DatabaseRestorer {
     outbox.setString(2, ExecutionRepository.QUEUE);
     // A new message id: the broker may remember the original one.
     outbox.setString(3, executionId + ":restore-" + UUID.randomUUID());
-    outbox.setString(
-        4, JSON.createObjectBuilder().add("executionId", executionId).build().toString());
+    outbox.setString(4, ExecutionMessages.body(executionId));
     outbox.setTimestamp(5, Timestamp.from(Instant.now()));
     outbox.addBatch();
     requeued++;

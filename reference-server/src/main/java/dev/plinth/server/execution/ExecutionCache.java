@@ -21,7 +21,9 @@ import java.util.logging.Logger;
 public class ExecutionCache {
   static final Duration TTL = Duration.ofMinutes(1);
   private static final Logger LOG = Logger.getLogger(ExecutionCache.class.getName());
-  private static final String PREFIX = "execution:";
+
+  /** The prefix of every execution entry's key. */
+  public static final String PREFIX = "execution:";
 
   @Inject Cache cache;
   @Inject CacheCircuit circuit;

@@ -9,7 +9,13 @@ import java.io.StringReader;
 public final class ExecutionMessages {
   private ExecutionMessages() {}
 
-  static String body(String executionId) {
+  /**
+   * Builds the message body for an execution.
+   *
+   * @param executionId the execution id
+   * @return the body text
+   */
+  public static String body(String executionId) {
     return Json.createObjectBuilder().add("executionId", executionId).build().toString();
   }
 

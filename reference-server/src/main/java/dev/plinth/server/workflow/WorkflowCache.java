@@ -22,6 +22,9 @@ public class WorkflowCache {
   /** How long a workflow stays cached. */
   public static final Duration TTL = Duration.ofMinutes(5);
 
+  /** The prefix of every workflow entry's key. */
+  public static final String PREFIX = "workflow:";
+
   private static final Logger LOG = Logger.getLogger(WorkflowCache.class.getName());
   // Ids are UUIDs; anything else is not cacheable (it could not be a valid cache key either).
   private static final Pattern CACHEABLE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
@@ -94,6 +97,6 @@ public class WorkflowCache {
   }
 
   private static String key(String id) {
-    return "workflow:" + id;
+    return PREFIX + id;
   }
 }
