@@ -3,17 +3,14 @@ package dev.plinth.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.plinth.Capabilities;
-import dev.plinth.Health;
 import dev.plinth.config.Profile;
 import dev.plinth.core.memory.RecordingTelemetry;
+import dev.plinth.core.telemetry.ForwardingTelemetry;
 import dev.plinth.core.testing.RecordingDrivers;
 import dev.plinth.storage.PutOptions;
 import dev.plinth.telemetry.Counter;
 import dev.plinth.telemetry.Histogram;
 import dev.plinth.telemetry.PlinthMetrics;
-import dev.plinth.telemetry.Span;
-import dev.plinth.telemetry.SpanKind;
 import dev.plinth.telemetry.Tags;
 import dev.plinth.telemetry.Telemetry;
 import dev.plinth.telemetry.Timer;
@@ -112,66 +109,38 @@ class PlatformTelemetryDecoratorTest {
   }
 
   /** Logs {@code label:name} of every instrument looked up, then delegates. */
-  private record NameRecorder(Telemetry delegate, String label, List<String> seen)
-      implements Telemetry {
+  private static final class NameRecorder extends ForwardingTelemetry {
+    private final String label;
+    private final List<String> seen;
+
+    NameRecorder(Telemetry delegate, String label, List<String> seen) {
+      super(delegate);
+      this.label = label;
+      this.seen = seen;
+    }
 
     @Override
     public Counter counter(String name, Tags tags) {
       seen.add(label + ":" + name);
-      return delegate.counter(name, tags);
+      return super.counter(name, tags);
     }
 
     @Override
     public Timer timer(String name, Tags tags) {
       seen.add(label + ":" + name);
-      return delegate.timer(name, tags);
+      return super.timer(name, tags);
     }
 
     @Override
     public Histogram histogram(String name, Tags tags) {
       seen.add(label + ":" + name);
-      return delegate.histogram(name, tags);
+      return super.histogram(name, tags);
     }
 
     @Override
     public void gauge(String name, Tags tags, DoubleSupplier value) {
       seen.add(label + ":" + name);
-      delegate.gauge(name, tags, value);
-    }
-
-    @Override
-    public Span startSpan(String name, SpanKind kind) {
-      return delegate.startSpan(name, kind);
-    }
-
-    @Override
-    public Span startSpan(String name, SpanKind kind, String traceparent) {
-      return delegate.startSpan(name, kind, traceparent);
-    }
-
-    @Override
-    public void event(String name, Map<String, Object> attributes) {
-      delegate.event(name, attributes);
-    }
-
-    @Override
-    public String provider() {
-      return delegate.provider();
-    }
-
-    @Override
-    public Capabilities capabilities() {
-      return delegate.capabilities();
-    }
-
-    @Override
-    public Health health() {
-      return delegate.health();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) {
-      return type.isInstance(this) ? type.cast(this) : delegate.unwrap(type);
+      super.gauge(name, tags, value);
     }
   }
 }

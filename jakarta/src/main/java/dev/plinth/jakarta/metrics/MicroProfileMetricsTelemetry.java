@@ -1,19 +1,15 @@
 package dev.plinth.jakarta.metrics;
 
-import dev.plinth.Capabilities;
-import dev.plinth.Health;
+import dev.plinth.core.telemetry.ForwardingTelemetry;
 import dev.plinth.jakarta.metrics.BridgedInstruments.BridgedCounter;
 import dev.plinth.jakarta.metrics.BridgedInstruments.BridgedHistogram;
 import dev.plinth.jakarta.metrics.BridgedInstruments.BridgedTimer;
 import dev.plinth.telemetry.Counter;
 import dev.plinth.telemetry.Histogram;
-import dev.plinth.telemetry.Span;
-import dev.plinth.telemetry.SpanKind;
 import dev.plinth.telemetry.Tags;
 import dev.plinth.telemetry.Telemetry;
 import dev.plinth.telemetry.Timer;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleSupplier;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -31,8 +27,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  * first use and kept, like the registries do. A series the registry refuses is recorded by the
  * provider only and logged once.
  */
-public final class MicroProfileMetricsTelemetry implements Telemetry {
-  private final Telemetry delegate;
+public final class MicroProfileMetricsTelemetry extends ForwardingTelemetry {
   private final MpInstruments registry;
   private final Map<Series, Counter> counters = new ConcurrentHashMap<>();
   private final Map<Series, Timer> timers = new ConcurrentHashMap<>();
@@ -46,7 +41,7 @@ public final class MicroProfileMetricsTelemetry implements Telemetry {
    * @param registry where the metrics are copied, typically the application-scope registry
    */
   public MicroProfileMetricsTelemetry(Telemetry delegate, MetricRegistry registry) {
-    this.delegate = Objects.requireNonNull(delegate, "delegate");
+    super(delegate);
     this.registry = new MpInstruments(registry);
   }
 
@@ -54,26 +49,27 @@ public final class MicroProfileMetricsTelemetry implements Telemetry {
   public Counter counter(String name, Tags tags) {
     return counters.computeIfAbsent(
         new Series(name, tags),
-        s -> new BridgedCounter(delegate.counter(name, tags), registry.counter(name, tags)));
+        s -> new BridgedCounter(delegate().counter(name, tags), registry.counter(name, tags)));
   }
 
   @Override
   public Timer timer(String name, Tags tags) {
     return timers.computeIfAbsent(
         new Series(name, tags),
-        s -> new BridgedTimer(delegate.timer(name, tags), registry.timer(name, tags)));
+        s -> new BridgedTimer(delegate().timer(name, tags), registry.timer(name, tags)));
   }
 
   @Override
   public Histogram histogram(String name, Tags tags) {
     return histograms.computeIfAbsent(
         new Series(name, tags),
-        s -> new BridgedHistogram(delegate.histogram(name, tags), registry.histogram(name, tags)));
+        s ->
+            new BridgedHistogram(delegate().histogram(name, tags), registry.histogram(name, tags)));
   }
 
   @Override
   public void gauge(String name, Tags tags, DoubleSupplier value) {
-    delegate.gauge(name, tags, value);
+    delegate().gauge(name, tags, value);
     Series series = new Series(name, tags);
     GaugeSlot existing = gauges.get(series);
     if (existing != null) {
@@ -90,47 +86,8 @@ public final class MicroProfileMetricsTelemetry implements Telemetry {
   }
 
   @Override
-  public Span startSpan(String name, SpanKind kind) {
-    return delegate.startSpan(name, kind);
-  }
-
-  @Override
-  public Span startSpan(String name, SpanKind kind, String traceparent) {
-    return delegate.startSpan(name, kind, traceparent);
-  }
-
-  @Override
-  public void event(String name, Map<String, Object> attributes) {
-    delegate.event(name, attributes);
-  }
-
-  @Override
-  public String provider() {
-    return delegate.provider();
-  }
-
-  @Override
-  public Capabilities capabilities() {
-    return delegate.capabilities();
-  }
-
-  @Override
-  public Health health() {
-    return delegate.health();
-  }
-
-  /**
-   * Returns this bridge when asked for it, else whatever the provider's telemetry unwraps to (its
-   * driver or native client), so code that reaches for the provider keeps working.
-   */
-  @Override
-  public <T> T unwrap(Class<T> type) {
-    return type.isInstance(this) ? type.cast(this) : delegate.unwrap(type);
-  }
-
-  @Override
   public String toString() {
-    return "MicroProfileMetricsTelemetry{" + delegate + "}";
+    return "MicroProfileMetricsTelemetry{" + delegate() + "}";
   }
 
   private record Series(String name, Tags tags) {}
