@@ -2,7 +2,6 @@ package dev.plinth.azure.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.plinth.core.storage.PortableBlobStore;
 import dev.plinth.storage.BlobStore;
 import dev.plinth.storage.PresignedUrl;
 import dev.plinth.tck.BlobStoreContract;
@@ -22,21 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 class AzureBlobEntraContractTest extends BlobStoreContract {
   @TempDir static Path azuriteHome;
   private static AzuriteOAuth azurite;
-  private static EmulatorEntraCredential credential;
-  private static PortableBlobStore store;
 
   @BeforeAll
   static void start() throws IOException {
-    azurite = AzuriteOAuth.start(azuriteHome);
-    credential = EmulatorEntraCredential.valid();
-    store = azurite.openStore(credential, "tck-entra");
+    azurite = AzuriteOAuth.start(azuriteHome, "tck-entra");
   }
 
   @AfterAll
   static void stop() {
-    if (store != null) {
-      store.close();
-    }
     if (azurite != null) {
       azurite.close();
     }
@@ -44,7 +36,7 @@ class AzureBlobEntraContractTest extends BlobStoreContract {
 
   @Override
   protected BlobStore blobStore() {
-    return store;
+    return azurite.store();
   }
 
   /**
@@ -69,7 +61,7 @@ class AzureBlobEntraContractTest extends BlobStoreContract {
 
   @Test
   void store_authenticatesWithStorageTokens() {
-    assertThat(credential.requestedScopes())
+    assertThat(azurite.credential().requestedScopes())
         .isNotEmpty()
         .containsOnly("https://storage.azure.com/.default");
   }

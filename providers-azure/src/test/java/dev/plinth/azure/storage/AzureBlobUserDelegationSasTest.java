@@ -34,21 +34,16 @@ import org.junit.jupiter.api.io.TempDir;
 class AzureBlobUserDelegationSasTest {
   @TempDir static Path azuriteHome;
   private static AzuriteOAuth azurite;
-  private static EmulatorEntraCredential credential;
   private static PortableBlobStore store;
 
   @BeforeAll
   static void start() throws Exception {
-    azurite = AzuriteOAuth.start(azuriteHome);
-    credential = EmulatorEntraCredential.valid();
-    store = azurite.openStore(credential, "sas");
+    azurite = AzuriteOAuth.start(azuriteHome, "sas");
+    store = azurite.store();
   }
 
   @AfterAll
   static void stop() {
-    if (store != null) {
-      store.close();
-    }
     if (azurite != null) {
       azurite.close();
     }
@@ -60,8 +55,8 @@ class AzureBlobUserDelegationSasTest {
 
     Map<String, String> query = query(url.url());
     assertThat(query)
-        .containsEntry("skoid", credential.objectId())
-        .containsEntry("sktid", credential.tenantId())
+        .containsEntry("skoid", azurite.credential().objectId())
+        .containsEntry("sktid", azurite.credential().tenantId())
         .containsEntry("sks", "b")
         .containsEntry("sp", "r")
         .containsEntry("sr", "b")
@@ -137,7 +132,10 @@ class AzureBlobUserDelegationSasTest {
     store.put(key, "mine".getBytes(UTF_8), PutOptions.none());
     URI signed = store.presign(key, PresignMethod.GET, Duration.ofMinutes(5)).url();
     URI forged =
-        URI.create(signed.toString().replace(credential.objectId(), UUID.randomUUID().toString()));
+        URI.create(
+            signed
+                .toString()
+                .replace(azurite.credential().objectId(), UUID.randomUUID().toString()));
 
     assertRefused(azurite.send("GET", forged, null), 403, "AuthorizationFailure");
   }

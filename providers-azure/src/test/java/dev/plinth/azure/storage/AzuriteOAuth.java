@@ -10,9 +10,7 @@ import dev.plinth.spi.ProviderContext;
 import dev.plinth.tck.MapPlinthConfig;
 import dev.plinth.telemetry.Telemetry;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,32 +25,36 @@ import java.util.concurrent.TimeUnit;
 /**
  * Azurite's blob service over HTTPS with OAuth ({@code --oauth basic}): it accepts Entra ID bearer
  * tokens (checking issuer, audience and lifetime, not signatures), issues user delegation keys and
- * validates user-delegation SAS. The Microsoft Entra path of the azure-blob provider runs against
- * it; {@link Azurite} runs the shared-key path over plain HTTP.
+ * validates user-delegation SAS. Comes with a store opened the passwordless way with an {@link
+ * EmulatorEntraCredential}. {@link Azurite} runs the shared-key path over plain HTTP.
  */
 final class AzuriteOAuth implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
   private final Process process;
-  private final int port;
+  private final String endpoint;
   private final SelfSignedCertificate certificate;
   private final java.net.http.HttpClient plainHttps;
+  private final EmulatorEntraCredential credential = EmulatorEntraCredential.valid();
+  private PortableBlobStore store;
 
   private AzuriteOAuth(Process process, int port, SelfSignedCertificate certificate) {
     this.process = process;
-    this.port = port;
+    this.endpoint = "https://127.0.0.1:" + port + "/" + Azurite.ACCOUNT;
     this.certificate = certificate;
     this.plainHttps =
         java.net.http.HttpClient.newBuilder().sslContext(certificate.sslContext()).build();
   }
 
   /**
-   * Makes a certificate and starts Azurite with its data under {@code location}.
+   * Makes a certificate, starts Azurite with its data under {@code location} and opens a store on
+   * {@code container}.
    *
    * @param location an empty directory for the certificate, Azurite's data and its log
+   * @param container the container of {@link #store()}, created if absent
    * @return the running emulator
    */
-  static AzuriteOAuth start(Path location) throws IOException {
+  static AzuriteOAuth start(Path location, String container) throws IOException {
     SelfSignedCertificate certificate = SelfSignedCertificate.generate(location);
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -84,28 +86,65 @@ final class AzuriteOAuth implements AutoCloseable {
             .redirectOutput(log.toFile());
     // A copy with a SAS source makes Azurite fetch that URL from itself: over this certificate.
     builder.environment().put("NODE_EXTRA_CA_CERTS", certificate.pem().toString());
-    Process process = builder.start();
-    AzuriteOAuth azurite = new AzuriteOAuth(process, port, certificate);
+    AzuriteOAuth azurite = new AzuriteOAuth(builder.start(), port, certificate);
     try {
       await()
           .atMost(START_TIMEOUT)
           .pollInterval(Duration.ofMillis(100))
-          .until(() -> azurite.listening() || !process.isAlive());
-    } finally {
-      if (!azurite.listening()) {
-        azurite.close();
+          .until(() -> azurite.answersHttps() || !azurite.process.isAlive());
+      if (!azurite.process.isAlive()) {
+        throw new IllegalStateException(
+            "Azurite (HTTPS, OAuth) exited: " + Files.readString(log, StandardCharsets.UTF_8));
       }
+      azurite.store = azurite.openStore(azurite.credential, container);
+      return azurite;
+    } catch (RuntimeException e) {
+      azurite.close();
+      throw e;
     }
-    if (!process.isAlive()) {
-      throw new IllegalStateException(
-          "Azurite (HTTPS, OAuth) exited: " + Files.readString(log, StandardCharsets.UTF_8));
-    }
-    return azurite;
   }
 
   /** Returns the HTTPS blob endpoint of the development account. */
   String blobEndpoint() {
-    return "https://127.0.0.1:" + port + "/" + Azurite.ACCOUNT;
+    return endpoint;
+  }
+
+  /** Returns the credential {@link #store()} authenticates with. */
+  EmulatorEntraCredential credential() {
+    return credential;
+  }
+
+  /** Returns the store opened at start, as the Platform would wrap it. */
+  PortableBlobStore store() {
+    return store;
+  }
+
+  /**
+   * Opens the azure-blob provider on this instance the passwordless way: no connection string or
+   * key, only an endpoint and a token credential (in production {@code DefaultAzureCredential}).
+   *
+   * @param credential the token credential
+   * @param container the container, created if absent
+   * @return the store, as the Platform would wrap it
+   */
+  PortableBlobStore openStore(TokenCredential credential, String container) {
+    MapPlinthConfig config =
+        new MapPlinthConfig(
+            Map.of(
+                "plinth.storage.azure-blob.endpoint", endpoint,
+                "plinth.storage.azure-blob.container", container,
+                "plinth.storage.azure-blob.create-container", "true"));
+    HttpClient http =
+        new NettyAsyncHttpClientBuilder(
+                reactor.netty.http.client.HttpClient.create()
+                    .secure(tls -> tls.sslContext(certificate.nettySslContext())))
+            .build();
+    AzureBlobStoreProvider provider = new AzureBlobStoreProvider(credential, http);
+    return new PortableBlobStore(
+        provider.name(),
+        provider.create(new ProviderContext("storage", config, Telemetry.noop())),
+        Telemetry.noop(),
+        config);
   }
 
   /**
@@ -130,53 +169,21 @@ final class AzuriteOAuth implements AutoCloseable {
     return plainHttps.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  /**
-   * Opens the azure-blob provider on this instance the passwordless way: no connection string or
-   * key, only an endpoint and a token credential (in production {@code DefaultAzureCredential}).
-   *
-   * @param credential the token credential
-   * @param container the container, created if absent
-   * @return the store, as the Platform would wrap it
-   */
-  PortableBlobStore openStore(TokenCredential credential, String container) {
-    MapPlinthConfig config =
-        new MapPlinthConfig(
-            Map.of(
-                "plinth.storage.azure-blob.endpoint",
-                blobEndpoint(),
-                "plinth.storage.azure-blob.container",
-                container,
-                "plinth.storage.azure-blob.create-container",
-                "true"));
-    HttpClient http =
-        new NettyAsyncHttpClientBuilder(
-                reactor.netty.http.client.HttpClient.create()
-                    .secure(tls -> tls.sslContext(certificate.nettySslContext())))
-            .build();
-    AzureBlobStoreProvider provider = new AzureBlobStoreProvider(credential, http);
-    return new PortableBlobStore(
-        provider.name(),
-        provider.create(new ProviderContext("storage", config, Telemetry.noop())),
-        Telemetry.noop(),
-        config);
-  }
-
-  /** Stops the emulator. */
+  /** Closes the store and stops the emulator. */
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (store != null) {
+      store.close();
     }
+    process.destroy();
+    process.onExit().completeOnTimeout(null, 10, TimeUnit.SECONDS).join();
+    process.destroyForcibly();
   }
 
-  private boolean listening() {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+  /** Tells whether the TLS listener is up (any HTTP answer will do, even a refusal). */
+  private boolean answersHttps() throws InterruptedException {
+    try {
+      send("GET", URI.create(endpoint + "?comp=list"), null);
       return true;
     } catch (IOException e) {
       return false;
