@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import com.azure.storage.blob.models.BlobStorageException;
 import dev.plinth.core.storage.PortableBlobStore;
 import dev.plinth.error.AuthorizationException;
+import dev.plinth.storage.Blob;
 import dev.plinth.storage.PresignMethod;
 import dev.plinth.storage.PresignedUrl;
 import dev.plinth.storage.PutOptions;
@@ -93,9 +94,7 @@ class AzureBlobUserDelegationSasTest {
     HttpResponse<byte[]> response = azurite.send("PUT", url.url(), "delegated".getBytes(UTF_8));
 
     assertThat(response.statusCode()).isEqualTo(201);
-    try (var blob = store.get(key)) {
-      assertThat(new String(blob.readAllBytes(), UTF_8)).isEqualTo("delegated");
-    }
+    assertThat(read(key)).isEqualTo("delegated");
   }
 
   @Test
@@ -123,7 +122,7 @@ class AzureBlobUserDelegationSasTest {
 
     assertRefused(
         azurite.send("PUT", forged, "overwritten".getBytes(UTF_8)), 403, "AuthorizationFailure");
-    assertThat(new String(store.get(key).readAllBytes(), UTF_8)).isEqualTo("original");
+    assertThat(read(key)).isEqualTo("original");
   }
 
   @Test
@@ -179,6 +178,12 @@ class AzureBlobUserDelegationSasTest {
   private static void assertRefused(HttpResponse<byte[]> response, int status, String code) {
     assertThat(response.statusCode()).as(new String(response.body(), UTF_8)).isEqualTo(status);
     assertThat(response.headers().firstValue("x-ms-error-code")).contains(code);
+  }
+
+  private static String read(String key) {
+    try (Blob blob = store.get(key)) {
+      return new String(blob.readAllBytes(), UTF_8);
+    }
   }
 
   private static String key(String name) {
