@@ -79,7 +79,8 @@ final class RedisErrors {
               + firstLine(rootMessage(e))
               + ". Check that the Redis server is running and that "
               + settings.configPrefix()
-              + ".url points to it.",
+              + ".url points to it."
+              + RedisTlsErrors.timeoutHint(settings, e),
           e);
     }
     return new PlinthException(

@@ -1,16 +1,16 @@
 package dev.plinth.redis;
 
 import dev.plinth.error.ConfigurationException;
+import java.net.SocketTimeoutException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
-import javax.net.ssl.SSLException;
 
 /**
  * Recognises TLS handshake failures that retrying cannot fix and explains them as configuration
- * problems: an untrusted server certificate (names {@code <prefix>.truststore}), a certificate
- * issued for another host name, or a server that does not speak TLS (names {@code <prefix>.tls}).
- * Anything else (a reset connection, a timeout) stays a connection failure.
+ * problems: an untrusted server certificate (names {@code <prefix>.truststore}) or a certificate
+ * issued for another host name. Anything else (a reset connection, a timeout) stays a connection
+ * failure; {@link #timeoutHint} explains the one way a TLS mistake looks like an outage.
  */
 final class RedisTlsErrors {
 
@@ -38,9 +38,6 @@ final class RedisTlsErrors {
           || t instanceof CertPathValidatorException
           || t instanceof CertificateException) {
         return untrusted(settings, operation, t, e);
-      }
-      if (t instanceof SSLException && isPlainServer(t.getMessage())) {
-        return plainServer(settings, operation, t, e);
       }
     }
     return null;
@@ -100,21 +97,27 @@ final class RedisTlsErrors {
         cause);
   }
 
-  private static ConfigurationException plainServer(
-      RedisSettings settings, String operation, Throwable detail, Throwable cause) {
-    String key = settings.configPrefix() + ".tls";
-    return new ConfigurationException(
-        key,
-        "Redis at "
-            + settings.address()
-            + " did not answer the TLS handshake during "
-            + operation
-            + " ("
-            + RedisErrors.firstLine(detail.getMessage())
-            + "): it accepts plain connections only. Connect to its TLS port, or turn TLS off ('"
-            + key
-            + "=false', or a redis:// URL) if the server has none.",
-        cause);
+  /**
+   * Returns a hint for a timed-out TLS connection: a server without TLS on that port waits for a
+   * Redis command and never answers the handshake, which looks exactly like a hung server.
+   *
+   * @param settings the connection settings
+   * @param e the exception thrown by Jedis
+   * @return the hint (starting with a space), or an empty string
+   */
+  static String timeoutHint(RedisSettings settings, Throwable e) {
+    if (!settings.tls()) {
+      return "";
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SocketTimeoutException) {
+        return " If the server has no TLS on this port, the TLS handshake also ends in this timeout:"
+            + " check "
+            + settings.configPrefix()
+            + ".tls.";
+      }
+    }
+    return "";
   }
 
   // The JDK's HostnameChecker messages, e.g. "No subject alternative names matching IP address
@@ -122,12 +125,6 @@ final class RedisTlsErrors {
   private static boolean isHostMismatch(String message) {
     return message != null
         && (message.startsWith("No subject alternative") || message.startsWith("No name matching"));
-  }
-
-  private static boolean isPlainServer(String message) {
-    return message != null
-        && (message.contains("Unsupported or unrecognized SSL message")
-            || message.contains("plaintext connection"));
   }
 
   private static String deepestMessage(Throwable t) {
