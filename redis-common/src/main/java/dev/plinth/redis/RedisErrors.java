@@ -128,6 +128,7 @@ final class RedisErrors {
     return e == t || e.getMessage() == null ? message : e.getMessage() + " (" + message + ")";
   }
 
+  // Shared with RedisTlsErrors: Jedis and JSSE messages can span lines; messages want the first.
   static String firstLine(String message) {
     if (message == null) {
       return "no detail";
