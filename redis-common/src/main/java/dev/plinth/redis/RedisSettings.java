@@ -158,19 +158,7 @@ public record RedisSettings(
    * @return the new settings
    */
   public RedisSettings withCredentials(Supplier<RedisCredentials> supplier) {
-    return new RedisSettings(
-        host,
-        port,
-        tls,
-        database,
-        supplier,
-        poolMaxTotal,
-        poolMaxIdle,
-        poolMinIdle,
-        connectTimeout,
-        socketTimeout,
-        configPrefix,
-        trust);
+    return copy(supplier, trust);
   }
 
   /**
@@ -181,12 +169,16 @@ public record RedisSettings(
    * @return the new settings
    */
   public RedisSettings withTrust(RedisTrust newTrust) {
+    return copy(credentials, newTrust);
+  }
+
+  private RedisSettings copy(Supplier<RedisCredentials> newCredentials, RedisTrust newTrust) {
     return new RedisSettings(
         host,
         port,
         tls,
         database,
-        credentials,
+        newCredentials,
         poolMaxTotal,
         poolMaxIdle,
         poolMinIdle,

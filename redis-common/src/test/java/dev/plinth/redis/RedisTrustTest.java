@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plinth.config.PlinthConfig;
-import dev.plinth.config.Profile;
 import dev.plinth.error.ConfigurationException;
 import dev.plinth.redis.testing.SelfSignedCertificate;
 import dev.plinth.redis.testing.TlsProxy;
+import dev.plinth.tck.MapPlinthConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -121,14 +119,15 @@ class RedisTrustTest {
 
   @Test
   void fromConfig_unset_usesTheJvmDefaultTrust() {
-    assertThat(RedisTrust.fromConfig(config(Map.of()), "plinth.cache.redis", true)).isNull();
+    assertThat(RedisTrust.fromConfig(new MapPlinthConfig(Map.of()), "plinth.cache.redis", true))
+        .isNull();
   }
 
   @Test
   void fromConfig_set_loadsItAndShowsOnlyThePath() {
     RedisTrust trust =
         RedisTrust.fromConfig(
-            config(Map.of(KEY, server.pem().toString())), "plinth.cache.redis", true);
+            new MapPlinthConfig(Map.of(KEY, server.pem().toString())), "plinth.cache.redis", true);
 
     assertThat(trust.source()).isEqualTo(server.pem().toString());
     assertThat(RedisSettings.of("localhost", 6380).withTrust(trust).toString())
@@ -137,7 +136,7 @@ class RedisTrustTest {
 
   @Test
   void fromConfig_setWithTlsOff_failsNamingTheKey() {
-    PlinthConfig config = config(Map.of(KEY, server.pem().toString()));
+    PlinthConfig config = new MapPlinthConfig(Map.of(KEY, server.pem().toString()));
 
     assertThatThrownBy(() -> RedisTrust.fromConfig(config, "plinth.cache.redis", false))
         .isInstanceOf(ConfigurationException.class)
@@ -153,24 +152,5 @@ class RedisTrustTest {
     try (SSLSocket socket = (SSLSocket) factory.createSocket("localhost", proxy.port())) {
       socket.startHandshake();
     }
-  }
-
-  private static PlinthConfig config(Map<String, String> values) {
-    return new PlinthConfig() {
-      @Override
-      public Optional<String> get(String key) {
-        return Optional.ofNullable(values.get(key));
-      }
-
-      @Override
-      public Set<String> keys() {
-        return values.keySet();
-      }
-
-      @Override
-      public Profile profile() {
-        return Profile.LOCAL;
-      }
-    };
   }
 }

@@ -65,16 +65,19 @@ class RedisTlsTest {
     return new ProviderContext("cache", new MapConfig(values, Profile.LOCAL), Telemetry.noop());
   }
 
+  private static ProviderContext withTrustStore(Path store, String password) {
+    return context(
+        "rediss://localhost:" + proxy.port(),
+        TRUSTSTORE,
+        store.toString(),
+        TRUSTSTORE + "-password",
+        password);
+  }
+
   @Test
   void create_pkcs12Truststore_worksOverTls() {
     Path store = localhostAndIp.trustStore("PKCS12", STORE_PASSWORD);
-    ProviderContext context =
-        context(
-            "rediss://localhost:" + proxy.port(),
-            TRUSTSTORE,
-            store.toString(),
-            TRUSTSTORE + "-password",
-            STORE_PASSWORD);
+    ProviderContext context = withTrustStore(store, STORE_PASSWORD);
 
     try (CacheDriver driver = new RedisCacheProvider().create(context)) {
       driver.put("tls:k", "v".getBytes(UTF_8), null);
@@ -125,13 +128,7 @@ class RedisTlsTest {
   @Test
   void create_wrongTruststorePassword_failsWithoutEchoingIt() {
     Path store = localhostOnly.trustStore("JKS", STORE_PASSWORD);
-    ProviderContext context =
-        context(
-            "rediss://localhost:" + proxy.port(),
-            TRUSTSTORE,
-            store.toString(),
-            TRUSTSTORE + "-password",
-            "not-the-Pa55word");
+    ProviderContext context = withTrustStore(store, "not-the-Pa55word");
 
     assertThatThrownBy(() -> new RedisCacheProvider().create(context))
         .isInstanceOf(ConfigurationException.class)
@@ -156,20 +153,7 @@ class RedisTlsTest {
 
   @Test
   void driverCalls_untrustedCertificate_throwConfigurationExceptionAndHealthDown() {
-    RedisSettings base = RedisSettings.of("localhost", proxy.port());
-    RedisSettings tls =
-        new RedisSettings(
-            base.host(),
-            base.port(),
-            true,
-            0,
-            null,
-            base.poolMaxTotal(),
-            base.poolMaxIdle(),
-            base.poolMinIdle(),
-            base.connectTimeout(),
-            base.socketTimeout(),
-            base.configPrefix());
+    RedisSettings tls = RedisCacheProvider.settings(context("rediss://localhost:" + proxy.port()));
 
     try (RedisCacheDriver driver = RedisCacheDriver.connect(tls)) {
       assertThatThrownBy(() -> driver.get("tls:k"))
