@@ -5,12 +5,14 @@ import java.net.SocketTimeoutException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
+import javax.net.ssl.SSLException;
 
 /**
  * Recognises TLS handshake failures that retrying cannot fix and explains them as configuration
- * problems: an untrusted server certificate (names {@code <prefix>.truststore}) or a certificate
- * issued for another host name. Anything else (a reset connection, a timeout) stays a connection
- * failure; {@link #timeoutHint} explains the one way a TLS mistake looks like an outage.
+ * problems: an untrusted server certificate (names {@code <prefix>.truststore}), a certificate
+ * issued for another host name, or a plain reply to the TLS hello (names {@code <prefix>.tls}).
+ * Anything else (a reset connection, a timeout) stays a connection failure; {@link #timeoutHint}
+ * explains how a server without TLS can also look like an outage.
  */
 final class RedisTlsErrors {
 
@@ -38,6 +40,9 @@ final class RedisTlsErrors {
           || t instanceof CertPathValidatorException
           || t instanceof CertificateException) {
         return untrusted(settings, operation, t, e);
+      }
+      if (t instanceof SSLException && isPlainReply(t.getMessage())) {
+        return plainServer(settings, operation, t, e);
       }
     }
     return null;
@@ -97,9 +102,27 @@ final class RedisTlsErrors {
         cause);
   }
 
+  private static ConfigurationException plainServer(
+      RedisSettings settings, String operation, Throwable detail, Throwable cause) {
+    String key = settings.configPrefix() + ".tls";
+    return new ConfigurationException(
+        key,
+        "Redis at "
+            + settings.address()
+            + " answered the TLS handshake without TLS during "
+            + operation
+            + " ("
+            + RedisErrors.firstLine(detail.getMessage())
+            + "): the server has no TLS on this port. Connect to its TLS port, or turn TLS off ('"
+            + key
+            + "=false', or a redis:// URL) if it has none.",
+        cause);
+  }
+
   /**
-   * Returns a hint for a timed-out TLS connection: a server without TLS on that port waits for a
-   * Redis command and never answers the handshake, which looks exactly like a hung server.
+   * Returns a hint for a timed-out TLS connection: a plain Redis reads the TLS hello as a partial
+   * inline command and, unless the hello's random bytes happen to hold a newline, waits for the
+   * rest instead of answering, which looks exactly like a hung server.
    *
    * @param settings the connection settings
    * @param e the exception thrown by Jedis
@@ -125,6 +148,11 @@ final class RedisTlsErrors {
   private static boolean isHostMismatch(String message) {
     return message != null
         && (message.startsWith("No subject alternative") || message.startsWith("No name matching"));
+  }
+
+  // JSSE's message when the first reply is not a TLS record (e.g. Redis' "-ERR ..." to the hello).
+  private static boolean isPlainReply(String message) {
+    return message != null && message.contains("Unsupported or unrecognized SSL message");
   }
 
   private static String deepestMessage(Throwable t) {
