@@ -77,9 +77,9 @@ final class RedisErrors {
               + operation
               + ": "
               + firstLine(rootMessage(e))
-              + ". Check that the Redis server is running and that "
+              + ". Check that the Redis server is running and that the address settings under "
               + settings.configPrefix()
-              + ".url points to it."
+              + " (url, or host and port) point to it."
               + RedisTlsErrors.timeoutHint(settings, e),
           e);
     }
