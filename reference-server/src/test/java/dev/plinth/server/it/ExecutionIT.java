@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** Executions end to end: outbox, queue worker, step results, retries, dead letters, redrive. */
 class ExecutionIT {
-  private static final String RUNS = "/api/v1/executions";
+  private static final String RUNS = Executions.PATH;
   private static String viewer;
   private static String user;
   private static String admin;
@@ -137,41 +137,23 @@ class ExecutionIT {
   }
 
   private static String createActive(String steps) {
-    String body =
-        "{\"name\": \"%s\", \"status\": \"active\", \"definition\": {\"steps\": [%s]}}"
-            .formatted(Workflows.uniqueName(), steps);
-    HttpResponse<String> response = ServerClient.postJson(Workflows.PATH, user, body);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return ServerClient.json(response).getString("id");
+    return Executions.createActive(user, steps);
   }
 
   private static HttpResponse<String> start(String workflow, String key, String body) {
-    HttpRequest.Builder request =
-        ServerClient.request(Workflows.PATH + "/" + workflow + "/executions", user)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    if (key != null) {
-      request.header("Idempotency-Key", key);
-    }
-    return ServerClient.send(request);
+    return Executions.start(user, workflow, key, body);
   }
 
   private static HttpResponse<String> cancel(String id, String token) {
-    return ServerClient.send(
-        ServerClient.request(RUNS + "/" + id + "/cancel", token)
-            .POST(HttpRequest.BodyPublishers.noBody()));
+    return Executions.cancel(id, token);
   }
 
   private static String status(String id) {
-    return ServerClient.json(ServerClient.get(RUNS + "/" + id, viewer)).getString("status");
+    return Executions.get(id, viewer).getString("status");
   }
 
   private static JsonObject awaitStatus(String id, String status) {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(100))
-        .until(() -> status(id), status::equals);
-    return ServerClient.json(ServerClient.get(RUNS + "/" + id, viewer));
+    return Executions.awaitStatus(id, status, viewer);
   }
 
   /** Waits for the execution's dead letter; returns its id. */
