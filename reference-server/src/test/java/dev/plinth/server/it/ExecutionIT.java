@@ -2,13 +2,12 @@ package dev.plinth.server.it;
 
 import static dev.plinth.server.it.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -158,24 +157,18 @@ class ExecutionIT {
 
   /** Waits for the execution's dead letter; returns its id. */
   private static String awaitDeadLetter(String executionId) {
-    String[] found = new String[1];
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(100))
-        .until(
-            () -> {
-              JsonObject list =
-                  ServerClient.json(
-                      ServerClient.get("/api/v1/admin/dead-letters?queue=executions", admin));
-              for (JsonValue item : list.getJsonArray("items")) {
-                JsonObject letter = item.asJsonObject();
-                if (executionId.equals(letter.getString("executionId", ""))) {
-                  found[0] = letter.getString("id");
-                  return true;
-                }
-              }
-              return false;
-            });
-    return found[0];
+    return Executions.awaitPresent(
+        () -> {
+          JsonObject list =
+              ServerClient.json(
+                  ServerClient.get("/api/v1/admin/dead-letters?queue=executions", admin));
+          for (JsonValue item : list.getJsonArray("items")) {
+            JsonObject letter = item.asJsonObject();
+            if (executionId.equals(letter.getString("executionId", ""))) {
+              return Optional.of(letter.getString("id"));
+            }
+          }
+          return Optional.empty();
+        });
   }
 }

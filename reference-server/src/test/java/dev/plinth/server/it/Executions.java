@@ -7,7 +7,10 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** Starting, cancelling and awaiting executions in the ITs. */
 final class Executions {
@@ -61,15 +64,21 @@ final class Executions {
 
   /** Waits (up to 30 s) until the execution's view matches; returns that view. */
   static JsonObject awaitView(String id, String token, Predicate<JsonObject> condition) {
-    JsonObject[] last = new JsonObject[1];
+    return awaitPresent(() -> Optional.of(get(id, token)).filter(condition));
+  }
+
+  /** Polls (every 100 ms, up to 30 s) until the probe finds something; returns it. */
+  static <T> T awaitPresent(Supplier<Optional<T>> probe) {
+    AtomicReference<T> found = new AtomicReference<>();
     await()
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(100))
         .until(
             () -> {
-              last[0] = get(id, token);
-              return condition.test(last[0]);
+              Optional<T> value = probe.get();
+              value.ifPresent(found::set);
+              return value.isPresent();
             });
-    return last[0];
+    return found.get();
   }
 }
