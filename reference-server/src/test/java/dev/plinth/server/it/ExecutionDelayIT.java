@@ -96,13 +96,7 @@ class ExecutionDelayIT {
 
   @Test
   void delay_pendingInMoreExecutionsThanWorkers_doesNotBlockOtherExecutions() {
-    String slow =
-        Executions.createActive(
-            user,
-            """
-            {"name": "wait", "type": "delay", "durationMs": 600000},
-            {"name": "after", "type": "log", "message": "after"}
-            """);
+    String slow = delayThenLog(600_000);
     List<String> waiting = new ArrayList<>();
     for (int i = 0; i <= WORKER_CONCURRENCY; i++) {
       waiting.add(Executions.startId(user, slow));
@@ -125,14 +119,7 @@ class ExecutionDelayIT {
 
   @Test
   void cancel_duringDelay_isCancelledAndTheContinuationDoesNothing() {
-    String workflow =
-        Executions.createActive(
-            user,
-            """
-            {"name": "wait", "type": "delay", "durationMs": 1000},
-            {"name": "after", "type": "log", "message": "must not run"}
-            """);
-    String id = Executions.startId(user, workflow);
+    String id = Executions.startId(user, delayThenLog(1000));
     Instant until = Instant.parse(awaitPending(id).getString("resumeAt"));
 
     HttpResponse<String> cancelled = Executions.cancel(id, user);
@@ -176,6 +163,17 @@ class ExecutionDelayIT {
         .isEqualTo(HITS.get());
     assertThat(steps.getJsonObject("save").getString("key")).endsWith("/out.txt");
     assertThat(steps.getJsonObject("flaky").getInt("status")).isEqualTo(200);
+  }
+
+  /** Creates a workflow {@code wait} (a delay) then {@code after} (a log); returns its id. */
+  private static String delayThenLog(long durationMs) {
+    return Executions.createActive(
+        user,
+        """
+        {"name": "wait", "type": "delay", "durationMs": %d},
+        {"name": "after", "type": "log", "message": "after the delay"}
+        """
+            .formatted(durationMs));
   }
 
   /** Waits until the execution is paused at a delay (its resume time is shown). */
