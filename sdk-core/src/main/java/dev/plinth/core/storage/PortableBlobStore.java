@@ -74,24 +74,7 @@ public final class PortableBlobStore implements BlobStore, AutoCloseable {
         "put",
         key,
         () -> {
-          ensureOpen();
-          BlobKeys.requireValidKey(key);
-          PutOptions checked = checkPutOptions(given);
-          if (length < -1) {
-            throw new IllegalArgumentException("Length must be >= 0, or -1 if unknown: " + length);
-          }
-          if (length > maxBlobBytes) {
-            throw new PayloadTooLargeException(
-                "Blob '"
-                    + BlobKeys.describe(key)
-                    + "' is "
-                    + length
-                    + " bytes; provider '"
-                    + provider
-                    + "' allows at most "
-                    + maxBlobBytes
-                    + " (storage.max-blob-bytes). Nothing was stored.");
-          }
+          PutOptions checked = checkPut(key, given, length);
           CountingInputStream counting =
               new CountingInputStream(key, content, length, maxBlobBytes);
           try {
@@ -105,6 +88,29 @@ public final class PortableBlobStore implements BlobStore, AutoCloseable {
             throw e;
           } finally {
             ops.bytesIn().increment(counting.count());
+          }
+        });
+  }
+
+  /**
+   * Writes a blob from a byte array through the driver's in-memory path ({@link
+   * BlobStoreDriver#put(String, byte[], PutOptions)}), so a driver that can send the array as it is
+   * does not copy it. Same checks, metrics and errors as the stream put: the array's length is the
+   * declared length, and its bytes count as read once the driver was called.
+   */
+  @Override
+  public BlobInfo put(String key, byte[] content, PutOptions options) {
+    Objects.requireNonNull(content, "content");
+    PutOptions given = options == null ? PutOptions.none() : options;
+    return ops.run(
+        "put",
+        key,
+        () -> {
+          PutOptions checked = checkPut(key, given, content.length);
+          try {
+            return driver.put(key, content, checked);
+          } finally {
+            ops.bytesIn().increment(content.length);
           }
         });
   }
@@ -252,6 +258,29 @@ public final class PortableBlobStore implements BlobStore, AutoCloseable {
   @Override
   public String toString() {
     return "PortableBlobStore{provider=" + provider + ", strict=" + strict + '}';
+  }
+
+  /** The checks every put makes before the driver sees it; returns the validated options. */
+  private PutOptions checkPut(String key, PutOptions given, long length) {
+    ensureOpen();
+    BlobKeys.requireValidKey(key);
+    PutOptions checked = checkPutOptions(given);
+    if (length < -1) {
+      throw new IllegalArgumentException("Length must be >= 0, or -1 if unknown: " + length);
+    }
+    if (length > maxBlobBytes) {
+      throw new PayloadTooLargeException(
+          "Blob '"
+              + BlobKeys.describe(key)
+              + "' is "
+              + length
+              + " bytes; provider '"
+              + provider
+              + "' allows at most "
+              + maxBlobBytes
+              + " (storage.max-blob-bytes). Nothing was stored.");
+    }
+    return checked;
   }
 
   private PutOptions checkPutOptions(PutOptions given) {
