@@ -69,12 +69,11 @@ public final class PortableBlobStore implements BlobStore, AutoCloseable {
   @Override
   public BlobInfo put(String key, InputStream content, long length, PutOptions options) {
     Objects.requireNonNull(content, "content");
-    PutOptions given = options == null ? PutOptions.none() : options;
-    return ops.run(
-        "put",
+    return checkedPut(
         key,
-        () -> {
-          PutOptions checked = checkPut(key, given, length);
+        options,
+        length,
+        checked -> {
           CountingInputStream counting =
               new CountingInputStream(key, content, length, maxBlobBytes);
           try {
@@ -101,12 +100,11 @@ public final class PortableBlobStore implements BlobStore, AutoCloseable {
   @Override
   public BlobInfo put(String key, byte[] content, PutOptions options) {
     Objects.requireNonNull(content, "content");
-    PutOptions given = options == null ? PutOptions.none() : options;
-    return ops.run(
-        "put",
+    return checkedPut(
         key,
-        () -> {
-          PutOptions checked = checkPut(key, given, content.length);
+        options,
+        content.length,
+        checked -> {
           try {
             return driver.put(key, content, checked);
           } finally {
@@ -260,27 +258,39 @@ public final class PortableBlobStore implements BlobStore, AutoCloseable {
     return "PortableBlobStore{provider=" + provider + ", strict=" + strict + '}';
   }
 
-  /** The checks every put makes before the driver sees it; returns the validated options. */
-  private PutOptions checkPut(String key, PutOptions given, long length) {
-    ensureOpen();
-    BlobKeys.requireValidKey(key);
-    PutOptions checked = checkPutOptions(given);
-    if (length < -1) {
-      throw new IllegalArgumentException("Length must be >= 0, or -1 if unknown: " + length);
-    }
-    if (length > maxBlobBytes) {
-      throw new PayloadTooLargeException(
-          "Blob '"
-              + BlobKeys.describe(key)
-              + "' is "
-              + length
-              + " bytes; provider '"
-              + provider
-              + "' allows at most "
-              + maxBlobBytes
-              + " (storage.max-blob-bytes). Nothing was stored.");
-    }
-    return checked;
+  /** Runs a put in its span after the checks every put makes before the driver sees it. */
+  private BlobInfo checkedPut(String key, PutOptions options, long length, DriverPut call) {
+    PutOptions given = options == null ? PutOptions.none() : options;
+    return ops.run(
+        "put",
+        key,
+        () -> {
+          ensureOpen();
+          BlobKeys.requireValidKey(key);
+          PutOptions checked = checkPutOptions(given);
+          if (length < -1) {
+            throw new IllegalArgumentException("Length must be >= 0, or -1 if unknown: " + length);
+          }
+          if (length > maxBlobBytes) {
+            throw new PayloadTooLargeException(
+                "Blob '"
+                    + BlobKeys.describe(key)
+                    + "' is "
+                    + length
+                    + " bytes; provider '"
+                    + provider
+                    + "' allows at most "
+                    + maxBlobBytes
+                    + " (storage.max-blob-bytes). Nothing was stored.");
+          }
+          return call.put(checked);
+        });
+  }
+
+  /** The driver call of a put, given the validated options. */
+  @FunctionalInterface
+  private interface DriverPut {
+    BlobInfo put(PutOptions checked) throws IOException;
   }
 
   private PutOptions checkPutOptions(PutOptions given) {
