@@ -13,13 +13,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * The write path: writes the content into a temp file outside any lock, forces it to disk while the
- * sidecar is staged, then, under the key lock, checks the condition and renames data and sidecar
- * into place. A failed or refused write deletes its temp files and leaves the stored blob
- * untouched.
+ * The write path: writes the content and its sidecar into temp files outside any lock, then, under
+ * the key lock, checks the condition and renames data and sidecar into place. A failed or refused
+ * write deletes its temp files and leaves the stored blob untouched.
  */
 final class BlobWriter {
   private final BlobLayout layout;
@@ -65,22 +63,18 @@ final class BlobWriter {
    * sidecar names that data file's inode ({@link Sidecar#describes}), so no order of renames can
    * make it serve one version's bytes with another's ETag; the order decides which states a crash
    * can leave. (1) Both temp files are forced before either is renamed, so a rename that reaches
-   * the disk never exposes an empty or torn file. These two fsyncs are independent (the sidecar
-   * needs only the data's hash and inode, known once the bytes are written), so they run at the
-   * same time: the data file's on the shared {@link OverlappedSync} pool, the sidecar's here. (2)
-   * The data file is renamed and its directory fsynced before the sidecar is renamed, as before: a
-   * crash can leave the old version, the new version, or new data with the old sidecar (which a
-   * locked read repairs from the data), never a new sidecar over old data. Overlapping the two
-   * directory fsyncs would allow that last state, so they stay sequential. (3) The sidecar's
-   * directory is fsynced before the put returns. So a put costs three fsync waits instead of four,
-   * with the same durability and crash states.
+   * the disk never exposes an empty or torn file. (2) The data file is renamed and its directory
+   * fsynced before the sidecar is renamed: a crash can leave the old version, the new version, or
+   * new data with the old sidecar (which a locked read repairs from the data), never a new sidecar
+   * over old data. (3) The sidecar's directory is fsynced before the put returns. Forcing the two
+   * temp files at the same time (on a second thread) was measured in session 3 and not kept: a few
+   * per cent faster for 1 MiB puts, slower for 4 KiB ones (docs/BENCHMARKS.md, "Session 3").
    */
   private BlobInfo commit(
       String key, Path data, DurableFiles.Staged staged, long length, PutOptions options)
       throws IOException {
     Path sidecarFile = layout.sidecarPath(key);
     Path sidecarTemp = null;
-    CompletableFuture<Void> dataForced = null;
     try {
       if (length >= 0 && staged.size() != length) {
         throw new IllegalArgumentException(
@@ -92,6 +86,8 @@ final class BlobWriter {
                 + staged.size()
                 + "; pass the exact length or -1");
       }
+      fsync.file(staged.temp(), staged.channel());
+      staged.channel().close(); // before the rename: Windows renames only unopened files
       BlobInfo info =
           new BlobInfo(
               key,
@@ -102,10 +98,7 @@ final class BlobWriter {
               options.metadata());
       Sidecar sidecar =
           new Sidecar(UUID.randomUUID().toString(), DurableFiles.dataId(staged.temp()), info);
-      dataForced = OverlappedSync.start(() -> fsync.file(staged.temp(), staged.channel()));
       sidecarTemp = DurableFiles.stageSmall(sidecarFile, sidecar::write, fsync);
-      OverlappedSync.await(dataForced);
-      staged.channel().close(); // before the rename: Windows renames only unopened files
       try (KeyLocks.Held held = locks.acquire(key)) {
         checkPreconditions(key, options);
         cache.stampLater(sidecarTemp, sidecarFile); // before any rename: a failure changes nothing
@@ -114,8 +107,6 @@ final class BlobWriter {
       }
       return info;
     } finally {
-      // Never close or delete a file the pool may still be forcing.
-      OverlappedSync.awaitQuietly(dataForced);
       try {
         staged.channel().close();
       } finally {

@@ -14,8 +14,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The order of the write path's fsyncs against its renames, observed through a recording {@link
  * Fsync} (a real power cut cannot be staged in a unit test): both temp files are forced before
- * either rename, concurrently; the data directory is synced after the data rename and before the
- * sidecar rename; the sidecar directory before the put returns.
+ * either rename; the data directory is synced after the data rename and before the sidecar rename;
+ * the sidecar directory before the put returns.
  */
 class BlobWriterFsyncTest {
   private static final String KEY = "docs/a.txt";
@@ -94,7 +92,7 @@ class BlobWriterFsyncTest {
 
     List<Call> calls = fsync.calls;
     assertThat(calls).hasSize(4);
-    // The two temp files, in either order (they run concurrently), both before any rename.
+    // The two temp files, data first, both before any rename.
     assertThat(calls.subList(0, 2))
         .allSatisfy(
             call -> {
@@ -103,8 +101,7 @@ class BlobWriterFsyncTest {
               assertThat(call.sidecarEtag()).isEqualTo(v1.etag());
             })
         .extracting(call -> call.path().getParent())
-        .containsExactlyInAnyOrder(
-            layout.dataPath(KEY).getParent(), layout.sidecarPath(KEY).getParent());
+        .containsExactly(layout.dataPath(KEY).getParent(), layout.sidecarPath(KEY).getParent());
     assertThat(calls.get(2))
         .isEqualTo(new Call("directory", layout.dataPath(KEY).getParent(), "v2", v1.etag()));
     assertThat(calls.get(3))
@@ -112,33 +109,7 @@ class BlobWriterFsyncTest {
   }
 
   @Test
-  void put_forcesDataAndSidecarTempFilesAtTheSameTime() throws IOException {
-    CountDownLatch bothStarted = new CountDownLatch(2);
-    List<Boolean> sawTheOther = new CopyOnWriteArrayList<>();
-    Recorder fsync =
-        new Recorder() {
-          @Override
-          public void file(Path file, FileChannel channel) throws IOException {
-            bothStarted.countDown();
-            try {
-              // Sequential forces would never both arrive; the bound only ends such a run.
-              sawTheOther.add(bothStarted.await(30, TimeUnit.SECONDS));
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-              throw new IOException(e);
-            }
-            super.file(file, channel);
-          }
-        };
-    BlobWriter writer = writer(fsync);
-
-    writer.put(KEY, "v1".getBytes(UTF_8), none());
-
-    assertThat(sawTheOther).containsExactly(true, true);
-  }
-
-  @Test
-  void put_dataForceFails_renamesNothingAndDeletesBothTempFiles() throws IOException {
+  void put_dataForceFails_renamesNothingAndLeavesNoTempFile() throws IOException {
     Recorder healthy = new Recorder();
     BlobWriter writer = writer(healthy);
     BlobInfo v1 = writer.put(KEY, "v1".getBytes(UTF_8), none());
