@@ -93,6 +93,16 @@ public final class AzureBlobStoreDriver implements BlobStoreDriver {
     }
   }
 
+  /** Sends the caller's array as the request body, without the stream path's buffer copy. */
+  @Override
+  public BlobInfo put(String key, byte[] content, PutOptions options) {
+    try {
+      return uploader.upload(container.getBlobClient(key), content, options);
+    } catch (RuntimeException e) {
+      throw errors.mapWrite(key, BlobUploader.isConditional(options), e);
+    }
+  }
+
   @Override
   public Blob get(String key, ByteRange range) {
     BlobInputStream in;

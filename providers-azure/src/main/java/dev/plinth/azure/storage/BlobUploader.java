@@ -53,42 +53,74 @@ final class BlobUploader {
    */
   BlobInfo upload(BlobClient blob, InputStream content, long length, PutOptions options) {
     CountingStream counted = new CountingStream(content);
-    BlobHttpHeaders headers = new BlobHttpHeaders().setContentType(options.effectiveContentType());
-    BlobRequestConditions conditions = conditions(options);
     BlockBlobItem item;
     if (length >= 0 && length <= blockSize) {
       // At most one block: buffered, so the SDK can replay it on a retry (the caller's stream
       // cannot be rewound).
       byte[] bytes = readExactly(counted, (int) length, blob.getBlobName());
-      item =
-          blob.getBlockBlobClient()
-              .uploadWithResponse(
-                  new BlockBlobSimpleUploadOptions(BinaryData.fromBytes(bytes))
-                      .setHeaders(headers)
-                      .setMetadata(options.metadata())
-                      .setRequestConditions(conditions),
-                  null,
-                  Context.NONE)
-              .getValue();
+      item = uploadSingle(blob, bytes, options);
     } else {
-      item =
-          blob.uploadWithResponse(
-                  new BlobParallelUploadOptions(counted)
-                      .setParallelTransferOptions(transfer)
-                      .setHeaders(headers)
-                      .setMetadata(options.metadata())
-                      .setRequestConditions(conditions),
-                  null,
-                  Context.NONE)
-              .getValue();
+      item = uploadStaged(blob, new BlobParallelUploadOptions(counted), options);
     }
+    return info(blob, counted.count, item, options);
+  }
+
+  /**
+   * Uploads content already in memory without copying it: the SDK sends the array itself (a
+   * replayable body, so a retry resends it as it is). Up to one block it is one Put Blob, larger
+   * content is staged and committed as for a stream, with the same condition and headers.
+   *
+   * @param blob the target blob
+   * @param content the content; only read
+   * @param options validated options
+   * @return the new blob's info
+   */
+  BlobInfo upload(BlobClient blob, byte[] content, PutOptions options) {
+    BlockBlobItem item =
+        content.length <= blockSize
+            ? uploadSingle(blob, content, options)
+            : uploadStaged(
+                blob, new BlobParallelUploadOptions(BinaryData.fromBytes(content)), options);
+    return info(blob, content.length, item, options);
+  }
+
+  private static BlockBlobItem uploadSingle(BlobClient blob, byte[] content, PutOptions options) {
+    return blob.getBlockBlobClient()
+        .uploadWithResponse(
+            new BlockBlobSimpleUploadOptions(BinaryData.fromBytes(content))
+                .setHeaders(headers(options))
+                .setMetadata(options.metadata())
+                .setRequestConditions(conditions(options)),
+            null,
+            Context.NONE)
+        .getValue();
+  }
+
+  private BlockBlobItem uploadStaged(
+      BlobClient blob, BlobParallelUploadOptions upload, PutOptions options) {
+    return blob.uploadWithResponse(
+            upload
+                .setParallelTransferOptions(transfer)
+                .setHeaders(headers(options))
+                .setMetadata(options.metadata())
+                .setRequestConditions(conditions(options)),
+            null,
+            Context.NONE)
+        .getValue();
+  }
+
+  private static BlobInfo info(BlobClient blob, long size, BlockBlobItem item, PutOptions options) {
     return new BlobInfo(
         blob.getBlobName(),
-        counted.count,
+        size,
         BlobInfos.quoted(item.getETag()),
         options.effectiveContentType(),
         item.getLastModified() == null ? null : item.getLastModified().toInstant(),
         options.metadata());
+  }
+
+  private static BlobHttpHeaders headers(PutOptions options) {
+    return new BlobHttpHeaders().setContentType(options.effectiveContentType());
   }
 
   /**
@@ -103,15 +135,17 @@ final class BlobUploader {
 
   private static byte[] readExactly(InputStream in, int length, String key) {
     try {
-      byte[] bytes = in.readNBytes(length);
-      if (bytes.length < length || in.read() >= 0) {
+      // One exact array (readNBytes(int) would gather chunks and then copy them once more).
+      byte[] bytes = new byte[length];
+      int read = in.readNBytes(bytes, 0, length);
+      if (read < length || in.read() >= 0) {
         throw new PlinthException(
             "Content for '"
                 + key
                 + "' was declared as "
                 + length
                 + " bytes but the stream "
-                + (bytes.length < length ? "ended after " + bytes.length : "has more")
+                + (read < length ? "ended after " + read : "has more")
                 + "; nothing was stored. Pass the exact length, or -1 if unknown.");
       }
       return bytes;

@@ -155,6 +155,65 @@ class AzureBlobStoreDriverTest {
   }
 
   @Test
+  void putBytes_singleShot_keepsTypeMetadataAndEtagOfTheStoredVersion() throws IOException {
+    String key = key("bytes.txt");
+    PutOptions options =
+        PutOptions.none().contentType("text/plain").metadata(Map.of("owner", "team-a"));
+    BlobInfo put = driver.put(key, "hello".getBytes(UTF_8), options);
+
+    BlobInfo stat = driver.stat(key);
+    assertThat(put.size()).isEqualTo(5);
+    assertThat(put.etag()).isEqualTo(stat.etag());
+    assertThat(stat.contentType()).isEqualTo("text/plain");
+    assertThat(stat.metadata()).containsEntry("owner", "team-a");
+    try (Blob blob = driver.get(key, null)) {
+      assertThat(blob.readAllBytes()).isEqualTo("hello".getBytes(UTF_8));
+    }
+  }
+
+  @Test
+  void putBytes_conditions_areEvaluatedByTheService() throws IOException {
+    String key = key("bytes-cas");
+    BlobInfo v1 = driver.put(key, "v1".getBytes(UTF_8), PutOptions.none().ifNoneMatch());
+    BlobInfo v2 = driver.put(key, "v2".getBytes(UTF_8), PutOptions.none().ifMatch(v1.etag()));
+
+    assertThatThrownBy(
+            () -> driver.put(key, "v3".getBytes(UTF_8), PutOptions.none().ifMatch(v1.etag())))
+        .isInstanceOf(PreconditionFailedException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            BlobStorageException.class, e -> assertThat(e.getStatusCode()).isEqualTo(412));
+    assertThatThrownBy(() -> driver.put(key, "v4".getBytes(UTF_8), PutOptions.none().ifNoneMatch()))
+        .isInstanceOf(PreconditionFailedException.class);
+    assertThat(driver.stat(key).etag()).isEqualTo(v2.etag());
+  }
+
+  @Test
+  void putBytes_largerThanOneBlock_isStagedAndCommittedUnderTheCondition() throws IOException {
+    String key = key("bytes-large");
+    byte[] content = new byte[3 * BLOCK + 17];
+    for (int i = 0; i < content.length; i++) {
+      content[i] = (byte) (i % 251);
+    }
+    BlobInfo v1 = driver.put(key, content, PutOptions.none().contentType("application/x-test"));
+    driver.put(key, filled(2 * BLOCK, 'b'), PutOptions.none());
+
+    assertThat(v1.size()).isEqualTo(content.length);
+    assertThatThrownBy(
+            () -> driver.put(key, filled(3 * BLOCK, 'c'), PutOptions.none().ifMatch(v1.etag())))
+        .isInstanceOf(PreconditionFailedException.class);
+    try (Blob blob = driver.get(key, null)) {
+      assertThat(blob.readAllBytes()).hasSize(2 * BLOCK).containsOnly((byte) 'b');
+    }
+    BlobInfo v3 = driver.put(key, content, PutOptions.none().contentType("application/x-test"));
+    try (Blob blob = driver.get(key, null)) {
+      assertThat(blob.info().etag()).isEqualTo(v3.etag());
+      assertThat(blob.info().contentType()).isEqualTo("application/x-test");
+      assertThat(blob.readAllBytes()).isEqualTo(content);
+    }
+  }
+
+  @Test
   void create_createContainerTrue_createsMissingContainer() {
     String container = "auto-" + UUID.randomUUID().toString().substring(0, 8);
     try (BlobStoreDriver created = create(container, Map.of("create-container", "true"))) {
@@ -172,6 +231,9 @@ class AzureBlobStoreDriverTest {
       assertThat(health.detail()).contains("PLINTH_STORAGE_AZURE_BLOB_CREATE_CONTAINER=true");
       assertThatThrownBy(
               () -> absent.put("k", new ByteArrayInputStream(new byte[] {1}), 1, PutOptions.none()))
+          .isInstanceOf(ProviderUnavailableException.class)
+          .hasMessageContaining(container);
+      assertThatThrownBy(() -> absent.put("k", new byte[] {1}, PutOptions.none()))
           .isInstanceOf(ProviderUnavailableException.class)
           .hasMessageContaining(container);
     }

@@ -18,7 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Temp-file-then-rename helpers: stream into a temp file, fsync it, move it over the target. */
+/** Temp-file-then-rename helpers: write a temp file, fsync it, move it over the target. */
 final class DurableFiles {
   /** Copy buffer size: bounded memory whatever the blob size. */
   static final int BUFFER_SIZE = 64 * 1024;
@@ -28,8 +28,12 @@ final class DurableFiles {
 
   private DurableFiles() {}
 
-  /** A fully written, fsynced temp file waiting to be moved in place. */
-  record Staged(Path temp, long size, String sha256) {}
+  /**
+   * A temp file holding the whole content, written but not yet forced to disk: the caller forces it
+   * through {@link #channel} (see {@link Fsync#file}), closes the channel and moves the file in
+   * place or deletes it.
+   */
+  record Staged(Path temp, FileChannel channel, long size, String sha256) {}
 
   /**
    * Streams {@code content} into a new temp file next to {@code target}, hashing it on the way. On
@@ -37,25 +41,52 @@ final class DurableFiles {
    *
    * @param lengthHint the expected length or -1; only sizes the copy buffer
    */
-  static Staged stage(Path target, InputStream content, long lengthHint) throws IOException {
+  static Staged write(Path target, InputStream content, long lengthHint) throws IOException {
+    return write(
+        target,
+        (channel, digest) -> {
+          byte[] buffer = new byte[bufferSize(lengthHint)];
+          long size = 0;
+          for (int n; (n = content.read(buffer)) != -1; ) {
+            digest.update(buffer, 0, n);
+            writeFully(channel, ByteBuffer.wrap(buffer, 0, n));
+            size += n;
+          }
+          return size;
+        });
+  }
+
+  /** Writes an array into a new temp file next to {@code target}: no copy buffer. */
+  static Staged write(Path target, byte[] content) throws IOException {
+    return write(
+        target,
+        (channel, digest) -> {
+          digest.update(content);
+          writeFully(channel, ByteBuffer.wrap(content));
+          return content.length;
+        });
+  }
+
+  private static Staged write(Path target, Filler filler) throws IOException {
     Path temp = createTemp(target);
-    try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+    FileChannel channel = null;
+    try {
+      channel = FileChannel.open(temp, StandardOpenOption.WRITE);
       MessageDigest digest = sha256();
-      byte[] buffer = new byte[bufferSize(lengthHint)];
-      long size = 0;
-      for (int n; (n = content.read(buffer)) != -1; ) {
-        digest.update(buffer, 0, n);
-        ByteBuffer bb = ByteBuffer.wrap(buffer, 0, n);
-        while (bb.hasRemaining()) {
-          channel.write(bb);
-        }
-        size += n;
-      }
-      channel.force(true);
-      return new Staged(temp, size, HexFormat.of().formatHex(digest.digest()));
+      long size = filler.fill(channel, digest);
+      return new Staged(temp, channel, size, HexFormat.of().formatHex(digest.digest()));
     } catch (IOException | RuntimeException | Error e) {
+      if (channel != null) {
+        channel.close();
+      }
       Files.deleteIfExists(temp);
       throw e;
+    }
+  }
+
+  private static void writeFully(FileChannel channel, ByteBuffer bytes) throws IOException {
+    while (bytes.hasRemaining()) {
+      channel.write(bytes);
     }
   }
 
@@ -68,12 +99,17 @@ final class DurableFiles {
 
   /** Writes a small file (a sidecar or key) durably into a temp file next to {@code target}. */
   static Path stageSmall(Path target, IoWriter writer) throws IOException {
+    return stageSmall(target, writer, Fsync.SYSTEM);
+  }
+
+  /** {@link #stageSmall(Path, IoWriter)} with the given fsync calls. */
+  static Path stageSmall(Path target, IoWriter writer, Fsync fsync) throws IOException {
     Path temp = createTemp(target);
     try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
       OutputStream out = Channels.newOutputStream(channel);
       writer.write(out);
       out.flush();
-      channel.force(true);
+      fsync.file(temp, channel);
       return temp;
     } catch (IOException | RuntimeException | Error e) {
       Files.deleteIfExists(temp);
@@ -83,13 +119,18 @@ final class DurableFiles {
 
   /** Atomically replaces {@code target} with {@code temp}, then fsyncs the directory. */
   static void moveInto(Path temp, Path target) throws IOException {
+    moveInto(temp, target, Fsync.SYSTEM);
+  }
+
+  /** {@link #moveInto(Path, Path)} with the given fsync calls. */
+  static void moveInto(Path temp, Path target, Fsync fsync) throws IOException {
     try {
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       throw new IOException(
           "The filesystem under " + target.getParent() + " cannot rename atomically", e);
     }
-    fsyncDirectory(target.getParent());
+    fsync.directory(target.getParent());
   }
 
   /** Makes a directory entry change durable where the OS allows opening directories. */
@@ -145,5 +186,11 @@ final class DurableFiles {
   @FunctionalInterface
   interface IoWriter {
     void write(OutputStream out) throws IOException;
+  }
+
+  /** Writes a temp file's content and feeds it to the digest; returns the bytes written. */
+  @FunctionalInterface
+  private interface Filler {
+    long fill(FileChannel channel, MessageDigest digest) throws IOException;
   }
 }

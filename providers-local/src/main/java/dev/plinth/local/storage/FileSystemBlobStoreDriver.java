@@ -72,7 +72,7 @@ public final class FileSystemBlobStoreDriver implements BlobStoreDriver {
     this.reader = new ConsistentReader(layout, locks, cache);
     this.lister = new BlobLister(layout);
     this.clock = Clock.systemUTC();
-    this.writer = new BlobWriter(layout, locks, reader, cache, clock);
+    this.writer = new BlobWriter(layout, locks, reader, cache, clock, Fsync.SYSTEM);
     byte[] secret = PresignSecret.resolve(Optional.ofNullable(presignSecret), layout.reserved());
     this.verifier = new PresignedUrlVerifier(secret, clock);
     this.presignBaseUrl = Objects.requireNonNull(presignBaseUrl, "presignBaseUrl");
@@ -100,6 +100,12 @@ public final class FileSystemBlobStoreDriver implements BlobStoreDriver {
   public BlobInfo put(String key, InputStream content, long length, PutOptions options)
       throws IOException {
     return writer.put(key, content, length, options);
+  }
+
+  /** Writes the array straight into the temp file, without the stream path's copy buffer. */
+  @Override
+  public BlobInfo put(String key, byte[] content, PutOptions options) throws IOException {
+    return writer.put(key, content, options);
   }
 
   @Override

@@ -134,6 +134,38 @@ class FileSystemBlobStoreDriverTest {
   }
 
   @Test
+  void putBytes_storesWhatTheStreamPutStoresUnderTheSameConditions() throws IOException {
+    String key = prefix() + "bytes";
+    PutOptions typed = PutOptions.none().contentType("text/plain").metadata(Map.of("k", "v"));
+    BlobInfo streamed = put(prefix() + "ref", "one", typed);
+    BlobInfo first = driver.put(key, "one".getBytes(StandardCharsets.UTF_8), typed.ifNoneMatch());
+
+    assertThat(first.etag()).isEqualTo(streamed.etag());
+    assertThat(first.size()).isEqualTo(3);
+    assertThat(driver.stat(key)).isEqualTo(first);
+    assertThatThrownBy(() -> driver.put(key, new byte[] {1}, PutOptions.none().ifNoneMatch()))
+        .isInstanceOf(PreconditionFailedException.class);
+    assertThatThrownBy(() -> driver.put(key, new byte[] {2}, PutOptions.none().ifMatch("stale")))
+        .isInstanceOf(PreconditionFailedException.class);
+    BlobInfo second =
+        driver.put(key, "two".getBytes(StandardCharsets.UTF_8), typed.ifMatch(first.etag()));
+    assertThat(read(key, null)).isEqualTo("two");
+    assertThat(driver.stat(key)).isEqualTo(second);
+  }
+
+  @Test
+  void putBytes_keyClashingWithPrefixIsRefused() throws IOException {
+    String p = prefix();
+    put(p + "a", "file", PutOptions.none());
+    put(p + "b/c", "nested", PutOptions.none());
+
+    assertThatThrownBy(() -> driver.put(p + "a/child", new byte[1], PutOptions.none()))
+        .isInstanceOf(InvalidKeyException.class);
+    assertThatThrownBy(() -> driver.put(p + "b", new byte[1], PutOptions.none()))
+        .isInstanceOf(InvalidKeyException.class);
+  }
+
+  @Test
   void put_wrongDeclaredLengthFailsAndKeepsOldBlob() throws IOException {
     String key = prefix() + "length";
     put(key, "old", PutOptions.none());

@@ -8,6 +8,7 @@ import dev.plinth.storage.ByteRange;
 import dev.plinth.storage.PresignMethod;
 import dev.plinth.storage.PresignedUrl;
 import dev.plinth.storage.PutOptions;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -33,6 +34,25 @@ public interface BlobStoreDriver extends Driver {
    * @throws IOException on backend failure
    */
   BlobInfo put(String key, InputStream content, long length, PutOptions options) throws IOException;
+
+  /**
+   * Writes a blob whose whole content is already in memory, with the same semantics as {@link
+   * #put(String, InputStream, long, PutOptions)} (atomic write, conditions, content type and
+   * metadata). sdk-core has already checked the length against the driver's {@code
+   * storage.max-blob-bytes}. The array is only read, and only until this method returns; a driver
+   * may hand it to its client without copying it. The default streams it through the stream method;
+   * override it when the backend can take the array directly (e.g. a replayable request body), to
+   * save copying the content.
+   *
+   * @param key a valid key
+   * @param content the content; not modified
+   * @param options validated options
+   * @return the new blob's info
+   * @throws IOException on backend failure
+   */
+  default BlobInfo put(String key, byte[] content, PutOptions options) throws IOException {
+    return put(key, new ByteArrayInputStream(content), content.length, options);
+  }
 
   /**
    * Opens a blob: content and info of the same version.

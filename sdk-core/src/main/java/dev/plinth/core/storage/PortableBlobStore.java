@@ -69,29 +69,11 @@ public final class PortableBlobStore implements BlobStore, AutoCloseable {
   @Override
   public BlobInfo put(String key, InputStream content, long length, PutOptions options) {
     Objects.requireNonNull(content, "content");
-    PutOptions given = options == null ? PutOptions.none() : options;
-    return ops.run(
-        "put",
+    return checkedPut(
         key,
-        () -> {
-          ensureOpen();
-          BlobKeys.requireValidKey(key);
-          PutOptions checked = checkPutOptions(given);
-          if (length < -1) {
-            throw new IllegalArgumentException("Length must be >= 0, or -1 if unknown: " + length);
-          }
-          if (length > maxBlobBytes) {
-            throw new PayloadTooLargeException(
-                "Blob '"
-                    + BlobKeys.describe(key)
-                    + "' is "
-                    + length
-                    + " bytes; provider '"
-                    + provider
-                    + "' allows at most "
-                    + maxBlobBytes
-                    + " (storage.max-blob-bytes). Nothing was stored.");
-          }
+        options,
+        length,
+        checked -> {
           CountingInputStream counting =
               new CountingInputStream(key, content, length, maxBlobBytes);
           try {
@@ -105,6 +87,28 @@ public final class PortableBlobStore implements BlobStore, AutoCloseable {
             throw e;
           } finally {
             ops.bytesIn().increment(counting.count());
+          }
+        });
+  }
+
+  /**
+   * Writes a blob from a byte array through the driver's in-memory path ({@link
+   * BlobStoreDriver#put(String, byte[], PutOptions)}), so a driver that can send the array as it is
+   * does not copy it. Same checks, metrics and errors as the stream put: the array's length is the
+   * declared length, and its bytes count as read once the driver was called.
+   */
+  @Override
+  public BlobInfo put(String key, byte[] content, PutOptions options) {
+    Objects.requireNonNull(content, "content");
+    return checkedPut(
+        key,
+        options,
+        content.length,
+        checked -> {
+          try {
+            return driver.put(key, content, checked);
+          } finally {
+            ops.bytesIn().increment(content.length);
           }
         });
   }
@@ -252,6 +256,41 @@ public final class PortableBlobStore implements BlobStore, AutoCloseable {
   @Override
   public String toString() {
     return "PortableBlobStore{provider=" + provider + ", strict=" + strict + '}';
+  }
+
+  /** Runs a put in its span after the checks every put makes before the driver sees it. */
+  private BlobInfo checkedPut(String key, PutOptions options, long length, DriverPut call) {
+    PutOptions given = options == null ? PutOptions.none() : options;
+    return ops.run(
+        "put",
+        key,
+        () -> {
+          ensureOpen();
+          BlobKeys.requireValidKey(key);
+          PutOptions checked = checkPutOptions(given);
+          if (length < -1) {
+            throw new IllegalArgumentException("Length must be >= 0, or -1 if unknown: " + length);
+          }
+          if (length > maxBlobBytes) {
+            throw new PayloadTooLargeException(
+                "Blob '"
+                    + BlobKeys.describe(key)
+                    + "' is "
+                    + length
+                    + " bytes; provider '"
+                    + provider
+                    + "' allows at most "
+                    + maxBlobBytes
+                    + " (storage.max-blob-bytes). Nothing was stored.");
+          }
+          return call.put(checked);
+        });
+  }
+
+  /** The driver call of a put, given the validated options. */
+  @FunctionalInterface
+  private interface DriverPut {
+    BlobInfo put(PutOptions checked) throws IOException;
   }
 
   private PutOptions checkPutOptions(PutOptions given) {

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FailingDriver implements BlobStoreDriver {
   final AtomicInteger calls = new AtomicInteger();
   final AtomicInteger closes = new AtomicInteger();
+  final AtomicInteger arrayPuts = new AtomicInteger();
   private final Exception failure;
   private final Capabilities capabilities;
 
@@ -38,6 +39,12 @@ final class FailingDriver implements BlobStoreDriver {
   @Override
   public BlobInfo put(String key, InputStream content, long length, PutOptions options)
       throws IOException {
+    return fail();
+  }
+
+  @Override
+  public BlobInfo put(String key, byte[] content, PutOptions options) throws IOException {
+    arrayPuts.incrementAndGet();
     return fail();
   }
 

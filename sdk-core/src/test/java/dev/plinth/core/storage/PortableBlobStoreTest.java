@@ -185,6 +185,31 @@ class PortableBlobStoreTest {
   }
 
   @Test
+  void putBytes_overLimit_failsBeforeTheDriver() {
+    assertThatThrownBy(() -> store.put("big", new byte[2048], PutOptions.none()))
+        .isInstanceOf(PayloadTooLargeException.class)
+        .hasMessageContaining("is 2048 bytes")
+        .hasMessageContaining("1024");
+    assertThat(store.exists("big")).isFalse();
+    assertThat(telemetry.counterValue(PlinthMetrics.STORAGE_OPS, ops("put", "too-large")))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void putBytes_usesTheDriversArrayPathAndMapsItsFailure() {
+    FailingDriver driver = new FailingDriver(new IOException("disk"), Capabilities.none());
+    PortableBlobStore failing = new PortableBlobStore("flaky", driver, telemetry, null);
+
+    assertThatThrownBy(() -> failing.put("dir/k", new byte[3], null))
+        .isInstanceOf(ProviderUnavailableException.class)
+        .hasMessageContaining("put 'dir/k'");
+    assertThat(driver.arrayPuts).hasValue(1);
+    assertThatThrownBy(() -> failing.put("k", (byte[]) null, null))
+        .isInstanceOf(NullPointerException.class);
+    assertThat(driver.calls).hasValue(1);
+  }
+
+  @Test
   void put_unknownLengthOverLimit_failsAndStoresNothing() {
     assertThatThrownBy(
             () -> store.put("big", new ByteArrayInputStream(new byte[4096]), PutOptions.none()))
