@@ -136,6 +136,11 @@ public final class ArtemisQueueDriver implements QueueDriver {
       factory.setRetryInterval(1000);
       factory.setRetryIntervalMultiplier(2.0);
       factory.setMaxRetryInterval(30_000);
+      // A client that may reconnect keeps its sessions on the broker until the TTL runs out, so
+      // the TTL bounds how long a crashed consumer's unacknowledged message stays invisible.
+      long ttlMillis = settings.connectionTtl().toMillis();
+      factory.setConnectionTTL(ttlMillis);
+      factory.setClientFailureCheckPeriod(ttlMillis / 3);
     }
     return factory;
   }

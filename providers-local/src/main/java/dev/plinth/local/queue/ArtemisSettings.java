@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param user the remote user, or null
  * @param password the remote password, or null; never printed
  * @param closeTimeout how long closing a subscription waits for listeners in progress
+ * @param connectionTtl remote mode: how long the broker keeps a silent client's sessions (and the
+ *     messages they hold) before it gives them back to the queue; null in embedded mode
  */
 record ArtemisSettings(
     boolean embedded,
@@ -29,7 +31,8 @@ record ArtemisSettings(
     String url,
     String user,
     String password,
-    Duration closeTimeout) {
+    Duration closeTimeout,
+    Duration connectionTtl) {
 
   static final String MODE = "artemis.mode";
   static final String DATA_DIR = "artemis.data-dir";
@@ -39,6 +42,16 @@ record ArtemisSettings(
   static final String USER = "artemis.user";
   static final String PASSWORD = "artemis.password";
   static final String CLOSE_TIMEOUT = "artemis.close-timeout";
+  static final String CONNECTION_TTL = "artemis.connection-ttl";
+
+  /**
+   * Artemis' own default is 60 s: a consumer that dies mid-message (kill -9, power loss) would hold
+   * that message invisible for a minute. The client pings every third of this, so a live but idle
+   * client is never mistaken for a dead one.
+   */
+  static final Duration DEFAULT_CONNECTION_TTL = Duration.ofSeconds(15);
+
+  private static final Duration MIN_CONNECTION_TTL = Duration.ofSeconds(3);
 
   /**
    * Reads and validates the settings.
@@ -56,7 +69,7 @@ record ArtemisSettings(
         Path dataDir = dataDir(context);
         String host = value(context, EMBEDDED_HOST).orElse("127.0.0.1");
         int port = port(context);
-        return new ArtemisSettings(true, dataDir, host, port, null, null, null, closeTimeout);
+        return new ArtemisSettings(true, dataDir, host, port, null, null, null, closeTimeout, null);
       }
       case "remote" -> {
         String url = config.require(context.key(URL), "tcp://localhost:61616");
@@ -67,7 +80,8 @@ record ArtemisSettings(
               context.key(USER),
               "'" + context.key(PASSWORD) + "' is set but '" + context.key(USER) + "' is not.");
         }
-        return new ArtemisSettings(false, null, null, 0, url, user, password, closeTimeout);
+        return new ArtemisSettings(
+            false, null, null, 0, url, user, password, closeTimeout, connectionTtl(context));
       }
       default ->
           throw PlinthConfig.invalid(context.key(MODE), mode, "embedded or remote, e.g. embedded");
@@ -99,6 +113,18 @@ record ArtemisSettings(
       throw PlinthConfig.invalid(
           context.key(DATA_DIR), raw, "a directory path, e.g. ./data/artemis");
     }
+  }
+
+  private static Duration connectionTtl(ProviderContext context) {
+    Duration ttl =
+        context.config().getDuration(context.key(CONNECTION_TTL), DEFAULT_CONNECTION_TTL);
+    if (ttl.compareTo(MIN_CONNECTION_TTL) < 0) {
+      throw PlinthConfig.invalid(
+          context.key(CONNECTION_TTL),
+          ttl.toString(),
+          "at least 3s (the client pings every third of it), e.g. 15s");
+    }
+    return ttl;
   }
 
   private static int port(ProviderContext context) {

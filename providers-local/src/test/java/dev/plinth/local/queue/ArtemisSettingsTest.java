@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.plinth.error.ConfigurationException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,33 @@ class ArtemisSettingsTest {
 
     assertThat(s.dataDir()).isEqualTo(Path.of("/tmp/x"));
     assertThat(s.embeddedPort()).isEqualTo(61617);
+  }
+
+  @Test
+  void from_remote_connectionTtlDefaultsTo15sAndIsConfigurable() {
+    Map<String, String> remote =
+        Map.of("plinth.queue.artemis.mode", "remote", "plinth.queue.artemis.url", "tcp://b:1");
+    assertThat(ArtemisSettings.from(queueContext(remote)).connectionTtl())
+        .isEqualTo(Duration.ofSeconds(15));
+
+    Map<String, String> withTtl = new HashMap<>(remote);
+    withTtl.put("plinth.queue.artemis.connection-ttl", "5s");
+    assertThat(ArtemisSettings.from(queueContext(withTtl)).connectionTtl())
+        .isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void from_remoteConnectionTtlBelow3s_namesTheKeyAndTheMinimum() {
+    Map<String, String> settings =
+        Map.of(
+            "plinth.queue.artemis.mode", "remote",
+            "plinth.queue.artemis.url", "tcp://b:1",
+            "plinth.queue.artemis.connection-ttl", "1s");
+    assertThatThrownBy(() -> ArtemisSettings.from(queueContext(settings)))
+        .isInstanceOfSatisfying(
+            ConfigurationException.class,
+            e -> assertThat(e.key()).contains("plinth.queue.artemis.connection-ttl"))
+        .hasMessageContaining("at least 3s");
   }
 
   @Test
