@@ -10,16 +10,11 @@ import java.util.Map;
  * Azurite and a {@link Platform} whose storage port is azure-blob on it, selected by configuration
  * as an application would (the other ports off): the fixture of the tests that go through Platform.
  * Start it in {@code @BeforeAll}, close it in {@code @AfterAll}.
+ *
+ * @param azurite the running emulator
+ * @param platform the platform on it
  */
-final class AzuriteBlobPlatform implements AutoCloseable {
-  private final Azurite azurite;
-  private final Platform platform;
-
-  private AzuriteBlobPlatform(Azurite azurite, Platform platform) {
-    this.azurite = azurite;
-    this.platform = platform;
-  }
-
+record AzuriteBlobPlatform(Azurite azurite, Platform platform) implements AutoCloseable {
   /**
    * Starts Azurite and the platform.
    *
@@ -50,10 +45,6 @@ final class AzuriteBlobPlatform implements AutoCloseable {
       azurite.close();
       throw e;
     }
-  }
-
-  Platform platform() {
-    return platform;
   }
 
   /** Closes the platform, then stops Azurite. */
