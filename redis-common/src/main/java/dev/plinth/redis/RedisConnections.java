@@ -42,8 +42,8 @@ public final class RedisConnections {
   }
 
   /**
-   * Builds the client configuration: timeouts, database, TLS with host name verification, and
-   * credentials.
+   * Builds the client configuration: timeouts, database, TLS with host name verification (trusting
+   * the settings' truststore, if any), and credentials.
    *
    * @param settings where and how to connect
    * @param customizer applied last
@@ -63,6 +63,10 @@ public final class RedisConnections {
       SSLParameters tls = new SSLParameters();
       tls.setEndpointIdentificationAlgorithm("HTTPS");
       client.sslParameters(tls);
+      if (settings.trust() != null) {
+        // A private CA or self-signed server: trust the truststore instead of the JVM's CAs.
+        client.sslSocketFactory(settings.trust().socketFactory());
+      }
     }
     if (settings.credentials() != null) {
       client.credentialsProvider(settings.credentials());

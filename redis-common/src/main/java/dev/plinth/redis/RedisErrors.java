@@ -18,6 +18,8 @@ import redis.clients.jedis.exceptions.JedisException;
  * <ul>
  *   <li>unreachable server, broken connection, timeout, exhausted pool: {@link
  *       ProviderUnavailableException} (retryable);
+ *   <li>a TLS certificate that is untrusted or issued for another host, or a server without TLS:
+ *       {@link ConfigurationException} (see {@link RedisTlsErrors});
  *   <li>rejected credentials ({@code WRONGPASS}, {@code NOAUTH}): {@link ConfigurationException}
  *       naming {@code <prefix>.password}, because retrying with the same settings cannot succeed;
  *   <li>any other Redis error: {@link PlinthException}.
@@ -38,6 +40,10 @@ final class RedisErrors {
    * @return the exception to throw
    */
   PlinthException translate(String operation, JedisException e) {
+    ConfigurationException tls = RedisTlsErrors.translate(settings, operation, e);
+    if (tls != null) {
+      return tls;
+    }
     Throwable auth = authCause(e);
     if (auth != null) {
       String reply = firstLine(auth.getMessage());
@@ -71,9 +77,10 @@ final class RedisErrors {
               + operation
               + ": "
               + firstLine(rootMessage(e))
-              + ". Check that the Redis server is running and that "
+              + ". Check that the Redis server is running and that the address settings under "
               + settings.configPrefix()
-              + ".url points to it.",
+              + " (url, or host and port) point to it."
+              + RedisTlsErrors.timeoutHint(settings, e),
           e);
     }
     return new PlinthException(
@@ -121,7 +128,8 @@ final class RedisErrors {
     return e == t || e.getMessage() == null ? message : e.getMessage() + " (" + message + ")";
   }
 
-  private static String firstLine(String message) {
+  // Shared with RedisTlsErrors: Jedis and JSSE messages can span lines; messages want the first.
+  static String firstLine(String message) {
     if (message == null) {
       return "no detail";
     }

@@ -22,6 +22,7 @@ import redis.clients.jedis.RedisCredentials;
  * @param socketTimeout how long to wait for a reply, and for a free pooled connection
  * @param configPrefix the configuration prefix named in error messages, e.g. {@code
  *     plinth.cache.redis}
+ * @param trust the certificates TLS connections trust, or null for the JVM's default trust store
  */
 public record RedisSettings(
     String host,
@@ -34,7 +35,8 @@ public record RedisSettings(
     int poolMinIdle,
     Duration connectTimeout,
     Duration socketTimeout,
-    String configPrefix) {
+    String configPrefix,
+    RedisTrust trust) {
 
   /** Default pool size. */
   public static final int DEFAULT_POOL_MAX_TOTAL = 16;
@@ -56,6 +58,7 @@ public record RedisSettings(
    * @param connectTimeout the connect timeout
    * @param socketTimeout the socket timeout
    * @param configPrefix the configuration prefix
+   * @param trust the TLS trust, or null
    */
   public RedisSettings {
     Objects.requireNonNull(host, "host");
@@ -69,6 +72,48 @@ public record RedisSettings(
       throw new IllegalArgumentException(
           "pool sizes must satisfy 0 <= minIdle <= maxIdle, total > 0");
     }
+  }
+
+  /**
+   * Creates settings that trust the JVM's default trust store (see {@link #withTrust}).
+   *
+   * @param host the host
+   * @param port the port
+   * @param tls TLS on or off
+   * @param database the database index
+   * @param credentials the credentials supplier, or null
+   * @param poolMaxTotal the pool size
+   * @param poolMaxIdle the idle maximum
+   * @param poolMinIdle the idle minimum
+   * @param connectTimeout the connect timeout
+   * @param socketTimeout the socket timeout
+   * @param configPrefix the configuration prefix
+   */
+  public RedisSettings(
+      String host,
+      int port,
+      boolean tls,
+      int database,
+      Supplier<RedisCredentials> credentials,
+      int poolMaxTotal,
+      int poolMaxIdle,
+      int poolMinIdle,
+      Duration connectTimeout,
+      Duration socketTimeout,
+      String configPrefix) {
+    this(
+        host,
+        port,
+        tls,
+        database,
+        credentials,
+        poolMaxTotal,
+        poolMaxIdle,
+        poolMinIdle,
+        connectTimeout,
+        socketTimeout,
+        configPrefix,
+        null);
   }
 
   /**
@@ -113,18 +158,34 @@ public record RedisSettings(
    * @return the new settings
    */
   public RedisSettings withCredentials(Supplier<RedisCredentials> supplier) {
+    return copy(supplier, trust);
+  }
+
+  /**
+   * Returns a copy whose TLS connections trust a truststore's certificates instead of the JVM's
+   * default ones.
+   *
+   * @param newTrust the trust, or null for the JVM's default trust store
+   * @return the new settings
+   */
+  public RedisSettings withTrust(RedisTrust newTrust) {
+    return copy(credentials, newTrust);
+  }
+
+  private RedisSettings copy(Supplier<RedisCredentials> newCredentials, RedisTrust newTrust) {
     return new RedisSettings(
         host,
         port,
         tls,
         database,
-        supplier,
+        newCredentials,
         poolMaxTotal,
         poolMaxIdle,
         poolMinIdle,
         connectTimeout,
         socketTimeout,
-        configPrefix);
+        configPrefix,
+        newTrust);
   }
 
   /**
@@ -143,6 +204,7 @@ public record RedisSettings(
         + address()
         + "/"
         + database
+        + (trust == null ? "" : ", truststore=" + trust.source())
         + ", auth="
         + (credentials != null)
         + ", pool="

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,7 +49,23 @@ public final class Azurite implements AutoCloseable {
    * @return the running emulator, accepting connections
    */
   public static Azurite start(Path location) {
-    return start(defaultHome(), FreePorts.find(), location);
+    return start(location, List.of(), Map.of());
+  }
+
+  /**
+   * Starts the Azurite installed at {@link #HOME_PROPERTY} or the default place, on a free port,
+   * with more command-line options, e.g. HTTPS with OAuth: {@code --oauth basic --cert <pfx> --pwd
+   * <password>}.
+   *
+   * @param location a directory for Azurite's data and its log, {@code azurite.log}
+   * @param options more Azurite options
+   * @param environment more environment variables of the {@code node} process, e.g. {@code
+   *     NODE_EXTRA_CA_CERTS}
+   * @return the running emulator, accepting connections
+   */
+  public static Azurite start(
+      Path location, List<String> options, Map<String, String> environment) {
+    return start(defaultHome(), FreePorts.find(), location, options, environment);
   }
 
   /**
@@ -59,29 +77,33 @@ public final class Azurite implements AutoCloseable {
    * @return the running emulator
    */
   public static Azurite start(Path home, int port, Path location) {
+    return start(home, port, location, List.of(), Map.of());
+  }
+
+  private static Azurite start(
+      Path home, int port, Path location, List<String> options, Map<String, String> environment) {
     Path main = mainScript(home);
     Path log = location.resolve("azurite.log");
+    List<String> command = new ArrayList<>();
+    command.addAll(
+        List.of(
+            "node",
+            main.toString(),
+            "--blobHost",
+            "127.0.0.1",
+            "--blobPort",
+            Integer.toString(port),
+            "--location",
+            location.resolve("data").toString()));
+    command.addAll(options);
+    command.addAll(List.of("--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry"));
     Process process;
     try {
       Files.createDirectories(location);
-      process =
-          new ProcessBuilder(
-                  List.of(
-                      "node",
-                      main.toString(),
-                      "--blobHost",
-                      "127.0.0.1",
-                      "--blobPort",
-                      Integer.toString(port),
-                      "--location",
-                      location.resolve("data").toString(),
-                      "--silent",
-                      "--skipApiVersionCheck",
-                      "--loose",
-                      "--disableTelemetry"))
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
+      ProcessBuilder builder =
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      builder.environment().putAll(environment);
+      process = builder.start();
     } catch (IOException e) {
       throw new IllegalStateException(failure("could not run 'node': " + e.getMessage()), e);
     }
@@ -131,6 +153,15 @@ public final class Azurite implements AutoCloseable {
    */
   public int port() {
     return port;
+  }
+
+  /**
+   * Tells whether the emulator's process still runs.
+   *
+   * @return false once it exited
+   */
+  public boolean isRunning() {
+    return process.isAlive();
   }
 
   /** Stops the emulator: SIGTERM, then SIGKILL after ten seconds, waiting until it is gone. */

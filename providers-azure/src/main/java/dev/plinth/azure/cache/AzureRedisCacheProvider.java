@@ -24,13 +24,17 @@ import redis.clients.jedis.authentication.AuthXManager;
  *   <li>{@code auth}: {@code entra} (default: passwordless, {@code DefaultAzureCredential}, scope
  *       {@value EntraTokenSource#REDIS_SCOPE}) or {@code access-key} (with {@code access-key})
  *   <li>{@code user}: the identity's object id (default: the token's {@code oid} claim)
+ *   <li>{@code truststore} (+ {@code truststore-password} for PKCS12/JKS): the CA certificates to
+ *       trust instead of the JVM's (which hold Azure's public CA chain), for a private CA or a
+ *       local TLS stand-in; host names are always verified
  *   <li>{@code timeout} (5s), {@code pool.max-total} (16), {@code token-refresh-ratio} (0.75)
  * </ul>
  *
  * <p>With Entra, tokens are renewed at {@code token-refresh-ratio} of their lifetime; new
  * connections use the newest token and pooled ones are re-authenticated with {@code AUTH} (idle
  * ones when next borrowed), so no connection outlives its token. As with {@code redis}, rejected
- * credentials fail startup and an unreachable server only makes health DOWN.
+ * credentials and an untrusted or mismatched TLS certificate fail startup and an unreachable server
+ * only makes health DOWN.
  */
 public final class AzureRedisCacheProvider implements CacheProvider {
   /** The provider name. */
@@ -74,7 +78,7 @@ public final class AzureRedisCacheProvider implements CacheProvider {
       driver.ping();
     } catch (ConfigurationException e) {
       driver.close();
-      throw AzureRedisStartupErrors.rejected(config, e);
+      throw AzureRedisStartupErrors.atFirstPing(config, e);
     } catch (PlinthException e) {
       // Not fatal: a cache outage must not stop the application; health reports DOWN meanwhile.
       LOG.log(

@@ -2,6 +2,7 @@ package dev.plinth.azure.cache;
 
 import dev.plinth.config.PlinthConfig;
 import dev.plinth.redis.RedisSettings;
+import dev.plinth.redis.RedisTrust;
 import dev.plinth.spi.ProviderContext;
 import java.time.Duration;
 import java.util.Objects;
@@ -23,6 +24,8 @@ import redis.clients.jedis.RedisCredentials;
  * @param poolMaxTotal the most connections open at once
  * @param tokenRefreshRatio the fraction of a token's lifetime after which it is renewed and every
  *     connection re-authenticated
+ * @param trust the certificates to trust (a private CA or a local stand-in), or null for the JVM's
+ *     default trust store, which holds Azure's public CA chain
  */
 public record AzureRedisConfig(
     String host,
@@ -33,7 +36,8 @@ public record AzureRedisConfig(
     String accessKey,
     Duration timeout,
     int poolMaxTotal,
-    double tokenRefreshRatio) {
+    double tokenRefreshRatio,
+    RedisTrust trust) {
 
   /** The configuration prefix, without the trailing dot. */
   public static final String PREFIX = "plinth.cache.azure-redis";
@@ -59,6 +63,7 @@ public record AzureRedisConfig(
    * @param timeout the timeout
    * @param poolMaxTotal the pool size
    * @param tokenRefreshRatio the refresh ratio
+   * @param trust the TLS trust, or null
    */
   public AzureRedisConfig {
     Objects.requireNonNull(host, "host");
@@ -118,7 +123,16 @@ public record AzureRedisConfig(
           key("pool.max-total"), Integer.toString(pool), "1 or more, e.g. 16");
     }
     return new AzureRedisConfig(
-        host, port, tls, auth, user, accessKey, timeout, pool, refreshRatio(config));
+        host,
+        port,
+        tls,
+        auth,
+        user,
+        accessKey,
+        timeout,
+        pool,
+        refreshRatio(config),
+        RedisTrust.fromConfig(config, PREFIX, tls));
   }
 
   private static double refreshRatio(PlinthConfig config) {
@@ -154,7 +168,18 @@ public record AzureRedisConfig(
    */
   RedisSettings toRedisSettings(Supplier<RedisCredentials> credentials) {
     return new RedisSettings(
-        host, port, tls, 0, credentials, poolMaxTotal, poolMaxTotal, 0, timeout, timeout, PREFIX);
+        host,
+        port,
+        tls,
+        0,
+        credentials,
+        poolMaxTotal,
+        poolMaxTotal,
+        0,
+        timeout,
+        timeout,
+        PREFIX,
+        trust);
   }
 
   @Override
@@ -167,6 +192,7 @@ public record AzureRedisConfig(
         + ", auth="
         + auth.configValue()
         + (user == null ? "" : ", user=" + user)
+        + (trust == null ? "" : ", truststore=" + trust.source())
         + ", timeout="
         + timeout
         + ", pool="

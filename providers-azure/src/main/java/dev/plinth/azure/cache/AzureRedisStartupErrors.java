@@ -12,13 +12,28 @@ final class AzureRedisStartupErrors {
   private AzureRedisStartupErrors() {}
 
   /**
+   * Phrases a configuration failure of the first {@code PING} with this provider's keys. TLS
+   * failures already name {@code plinth.cache.azure-redis.truststore} or the host and pass through;
+   * rejected credentials become {@link #rejected}.
+   *
+   * @param config the settings
+   * @param failure the driver's exception
+   * @return the exception to throw
+   */
+  static ConfigurationException atFirstPing(
+      AzureRedisConfig config, ConfigurationException failure) {
+    boolean credentials = failure.key().filter(k -> k.endsWith(".password")).isPresent();
+    return credentials ? rejected(config, failure) : failure;
+  }
+
+  /**
    * The server rejected the credentials at the first {@code PING}.
    *
    * @param config the settings
    * @param rejection the driver's exception
    * @return the exception to throw
    */
-  static ConfigurationException rejected(
+  private static ConfigurationException rejected(
       AzureRedisConfig config, ConfigurationException rejection) {
     String address = config.host() + ":" + config.port();
     String reply = rootMessage(rejection);

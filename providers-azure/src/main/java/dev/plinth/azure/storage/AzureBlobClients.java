@@ -1,5 +1,7 @@
 package dev.plinth.azure.storage;
 
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpClient;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClient;
@@ -21,14 +23,22 @@ record AzureBlobClients(
     BlobServiceClient service, BlobContainerClient container, SasPresigner presigner) {
 
   /**
-   * Builds the clients. Does not contact Azure.
+   * Builds the clients. Does not contact Azure. The overrides exist for tests that run the
+   * passwordless path against an emulator.
    *
    * @param settings validated settings
+   * @param credential the token credential of passwordless mode, or null for {@code
+   *     DefaultAzureCredential}
+   * @param httpClient the HTTP client, or null for the SDK's default
    * @return the clients
    * @throws ConfigurationException if the SDK rejects the connection string or endpoint
    */
-  static AzureBlobClients build(AzureBlobSettings settings) {
+  static AzureBlobClients build(
+      AzureBlobSettings settings, TokenCredential credential, HttpClient httpClient) {
     BlobServiceClientBuilder builder = new BlobServiceClientBuilder();
+    if (httpClient != null) {
+      builder.httpClient(httpClient);
+    }
     SasPresigner presigner;
     try {
       switch (settings.authMode()) {
@@ -49,7 +59,8 @@ record AzureBlobClients(
         default -> {
           builder
               .endpoint(settings.endpoint())
-              .credential(new DefaultAzureCredentialBuilder().build());
+              .credential(
+                  credential != null ? credential : new DefaultAzureCredentialBuilder().build());
           presigner = null;
         }
       }

@@ -1,5 +1,7 @@
 package dev.plinth.azure.storage;
 
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpClient;
 import dev.plinth.spi.ProviderContext;
 import dev.plinth.spi.storage.BlobStoreDriver;
 import dev.plinth.spi.storage.BlobStoreProvider;
@@ -13,8 +15,28 @@ import dev.plinth.spi.storage.BlobStoreProvider;
  */
 public final class AzureBlobStoreProvider implements BlobStoreProvider {
 
+  /** The passwordless credential, or null for {@code DefaultAzureCredential}. */
+  private final TokenCredential credential;
+
+  /** The SDK HTTP client, or null for the SDK's default. */
+  private final HttpClient httpClient;
+
   /** Creates the provider (called by {@link java.util.ServiceLoader}). */
-  public AzureBlobStoreProvider() {}
+  public AzureBlobStoreProvider() {
+    this(null, null);
+  }
+
+  /**
+   * Creates a provider whose passwordless mode uses the given credential and whose clients use the
+   * given HTTP client: the seam through which tests run the Entra ID path against an emulator.
+   *
+   * @param credential the token credential, or null for {@code DefaultAzureCredential}
+   * @param httpClient the HTTP client, or null for the SDK's default
+   */
+  AzureBlobStoreProvider(TokenCredential credential, HttpClient httpClient) {
+    this.credential = credential;
+    this.httpClient = httpClient;
+  }
 
   @Override
   public String name() {
@@ -30,7 +52,7 @@ public final class AzureBlobStoreProvider implements BlobStoreProvider {
   @Override
   public BlobStoreDriver create(ProviderContext context) {
     AzureBlobSettings settings = AzureBlobSettings.from(context);
-    AzureBlobClients clients = AzureBlobClients.build(settings);
+    AzureBlobClients clients = AzureBlobClients.build(settings, credential, httpClient);
     if (settings.createContainer()) {
       try {
         clients.container().createIfNotExists();

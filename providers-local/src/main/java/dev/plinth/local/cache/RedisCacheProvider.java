@@ -5,6 +5,7 @@ import dev.plinth.error.ConfigurationException;
 import dev.plinth.error.PlinthException;
 import dev.plinth.redis.RedisCacheDriver;
 import dev.plinth.redis.RedisSettings;
+import dev.plinth.redis.RedisTrust;
 import dev.plinth.redis.RedisUrl;
 import dev.plinth.spi.ProviderContext;
 import dev.plinth.spi.cache.CacheDriver;
@@ -21,14 +22,18 @@ import redis.clients.jedis.RedisCredentials;
  *       default {@code redis://localhost:6379}
  *   <li>{@code user}, {@code password}: override the URL's user info
  *   <li>{@code tls}: forces TLS on or off (default: from the URL scheme)
+ *   <li>{@code truststore}: a PEM file with the CA certificate(s) to trust, or a PKCS12/JKS
+ *       truststore (with {@code truststore-password}), for a private CA or a self-signed server;
+ *       default: the JVM's trust store. Host names are always verified.
  *   <li>{@code pool.max-total}: most connections (default 16)
  *   <li>{@code timeout}: connect, reply and pool-wait timeout (default 2s)
  * </ul>
  *
  * <p>At startup the provider sends one {@code PING}: rejected credentials fail fast with a {@link
- * ConfigurationException}; an unreachable server is only logged, because a cache outage must not
- * stop the application (health reports DOWN and calls throw {@link
- * dev.plinth.error.ProviderUnavailableException} until the server is back).
+ * ConfigurationException}, and so does a TLS certificate that is untrusted or issued for another
+ * host; an unreachable server is only logged, because a cache outage must not stop the application
+ * (health reports DOWN and calls throw {@link dev.plinth.error.ProviderUnavailableException} until
+ * the server is back).
  */
 public final class RedisCacheProvider implements CacheProvider {
   /** The provider name. */
@@ -110,6 +115,7 @@ public final class RedisCacheProvider implements CacheProvider {
         0,
         timeout,
         timeout,
-        context.key("redis"));
+        context.key("redis"),
+        RedisTrust.fromConfig(config, context.key("redis"), tls));
   }
 }
