@@ -65,6 +65,17 @@ final class RedisTestBackend implements AutoCloseable {
    * @return the platform; close it in {@code @AfterAll}
    */
   Platform platform(Map<String, String> cacheProperties) {
+    return cachePlatform(url, cacheProperties);
+  }
+
+  /**
+   * Builds a platform as an application would: the redis cache at {@code url}, the other ports off.
+   *
+   * @param url the value of {@code plinth.cache.redis.url}
+   * @param cacheProperties further {@code plinth.cache.*} properties
+   * @return the platform; close it in {@code @AfterAll}
+   */
+  static Platform cachePlatform(String url, Map<String, String> cacheProperties) {
     return Platform.builder()
         .profile(Profile.MEMORY)
         // Only the cache port matters here; the others are disabled.
