@@ -77,9 +77,9 @@ final class RedisErrors {
               + operation
               + ": "
               + firstLine(rootMessage(e))
-              + ". Check that the Redis server is running and that the address settings under "
-              + settings.configPrefix()
-              + " (url, or host and port) point to it."
+              + ". Check that the Redis server is running and that "
+              + addressPointsToIt()
+              + "."
               + RedisTlsErrors.timeoutHint(settings, e),
           e);
     }
@@ -91,6 +91,14 @@ final class RedisErrors {
             + ": "
             + firstLine(e.getMessage()),
         e);
+  }
+
+  /** The keys that hold the address: {@code redis} takes a URL, {@code azure-redis} a host. */
+  private String addressPointsToIt() {
+    String prefix = settings.configPrefix();
+    return prefix.endsWith(".azure-redis")
+        ? prefix + ".host and " + prefix + ".port point to it"
+        : prefix + ".url points to it";
   }
 
   private static Throwable authCause(Throwable e) {

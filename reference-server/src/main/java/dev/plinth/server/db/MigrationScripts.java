@@ -23,7 +23,8 @@ final class MigrationScripts implements ResourceProvider {
   static final String FOLDER = "db/migration/";
 
   /** Every migration script, in version order. */
-  static final List<String> SCRIPTS = List.of("V1__workflows.sql", "V2__executions.sql");
+  static final List<String> SCRIPTS =
+      List.of("V1__workflows.sql", "V2__executions.sql", "V3__delays.sql");
 
   private final ClassLoader loader;
 

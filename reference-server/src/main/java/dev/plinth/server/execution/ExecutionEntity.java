@@ -60,6 +60,9 @@ public class ExecutionEntity {
   @Column(name = "finished_at")
   private Instant finishedAt;
 
+  @Column(name = "resume_at")
+  private Instant resumeAt;
+
   @Version
   @Column(name = "row_version", nullable = false)
   private long version;
@@ -113,6 +116,52 @@ public class ExecutionEntity {
   }
 
   /**
+   * Decides what a message may do and applies it: starts an attempt ({@link #start}), ends a
+   * pending delay that is due, or leaves the execution as it is. While a delay is pending, only its
+   * continuation (the message whose {@code token} is the delay's end) counts, or any message when
+   * the execution is {@code queued} (restored from a backup with the delay pending); any other copy
+   * is ignored, since the continuation is still on its way.
+   *
+   * @param token the end of the delay the message continues after, or null for another message
+   * @param now the arrival time
+   * @return ignore, early (nothing changes unless a restored one starts its attempt) or run
+   */
+  public Admission admit(Instant token, Instant now) {
+    if (resumeAt == null) {
+      return start(now) ? Admission.RUN : Admission.IGNORE;
+    }
+    boolean continuation = token != null && token.toEpochMilli() == resumeAt.toEpochMilli();
+    boolean restored = status() == ExecutionStatus.QUEUED;
+    if (status().isFinished() || !(continuation || restored)) {
+      return Admission.IGNORE;
+    }
+    if (restored) {
+      start(now); // a new attempt, which first waits out the rest of the delay
+    }
+    if (now.isBefore(resumeAt)) {
+      return Admission.EARLY;
+    }
+    resumeAt = null; // the delay is over; not a new attempt
+    return Admission.RUN;
+  }
+
+  /**
+   * Pauses a running execution at a delay step: records the results (the delay's among them) and
+   * when to resume; the attempt ends without counting as failed.
+   *
+   * @param results the step results (JSON object text, by step name)
+   * @param until when the delay ends
+   * @return false if the execution is no longer running (cancelled meanwhile)
+   */
+  public boolean suspend(String results, Instant until) {
+    if (!recordResults(results)) {
+      return false;
+    }
+    resumeAt = until;
+    return true;
+  }
+
+  /**
    * Records the results of the steps run so far.
    *
    * @param results the step results (JSON object text, by step name)
@@ -141,6 +190,7 @@ public class ExecutionEntity {
     status = outcome.id();
     error = truncate(reason);
     finishedAt = now;
+    resumeAt = null;
     return true;
   }
 
@@ -171,6 +221,7 @@ public class ExecutionEntity {
     }
     status = ExecutionStatus.CANCELLED.id();
     finishedAt = now;
+    resumeAt = null; // the continuation still on its way finds it finished and does nothing
     return true;
   }
 
@@ -188,6 +239,7 @@ public class ExecutionEntity {
     resultsJson = "{}";
     error = null;
     finishedAt = null;
+    resumeAt = null;
     return true;
   }
 
@@ -293,6 +345,13 @@ public class ExecutionEntity {
    */
   public Instant finishedAt() {
     return finishedAt;
+  }
+
+  /**
+   * @return when the pending delay step ends, or null when none is pending
+   */
+  public Instant resumeAt() {
+    return resumeAt;
   }
 
   /**

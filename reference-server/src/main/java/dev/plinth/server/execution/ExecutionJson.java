@@ -40,6 +40,7 @@ final class ExecutionJson {
             .add("createdAt", execution.createdAt().toString());
     optional(json, "startedAt", execution.startedAt());
     optional(json, "finishedAt", execution.finishedAt());
+    optional(json, "resumeAt", execution.resumeAt()); // a delay step is pending
     if (execution.error() != null) {
       json.add("error", execution.error());
     }

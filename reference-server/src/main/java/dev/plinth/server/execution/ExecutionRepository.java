@@ -138,15 +138,64 @@ public class ExecutionRepository {
   public Transition requeue(String id, String messageId) {
     Transition result = update(id, ExecutionEntity::requeue);
     if (result.changed()) {
-      em.persist(
-          new OutboxEntity(
-              UUID.randomUUID().toString(),
-              QUEUE,
-              messageId,
-              ExecutionMessages.body(id),
-              Instant.now()));
+      announce(messageId, ExecutionMessages.body(id), null);
     }
     return result;
+  }
+
+  /**
+   * Lets a message of the {@code executions} queue in (see {@link ExecutionEntity#admit}); for a
+   * continuation that came before its delay ended, writes the continuation again for the remaining
+   * time in the same transaction, so it is never lost.
+   *
+   * @param id the execution id
+   * @param token the end of the delay the message continues after, or null
+   * @param now the arrival time
+   * @return what the message may do, and the execution (null when not found)
+   */
+  public Admitted admit(String id, Instant token, Instant now) {
+    ExecutionEntity execution = em.find(ExecutionEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (execution == null) {
+      return new Admitted(Admission.IGNORE, null);
+    }
+    Admission admission = execution.admit(token, now);
+    if (admission == Admission.EARLY) {
+      continuation(execution);
+    }
+    em.flush();
+    return new Admitted(admission, execution);
+  }
+
+  /**
+   * Pauses a running execution at a delay step and writes the message that resumes it, delivered
+   * when the delay ends, in ONE transaction: the checkpoint and the send commit together.
+   *
+   * @param id the execution id
+   * @param resultsJson the results so far, the delay's among them
+   * @param until when the delay ends
+   * @return the outcome; unchanged (nothing sent) when the execution was cancelled meanwhile
+   */
+  public Transition suspend(String id, String resultsJson, Instant until) {
+    Transition result = update(id, e -> e.suspend(resultsJson, until));
+    if (result.changed()) {
+      continuation(result.execution());
+    }
+    return result;
+  }
+
+  private void continuation(ExecutionEntity execution) {
+    Instant until = execution.resumeAt();
+    // A new message id each time: the broker may remember an earlier continuation's.
+    announce(
+        execution.id() + ":resume-" + UUID.randomUUID(),
+        ExecutionMessages.continuation(execution.id(), until),
+        until);
+  }
+
+  private void announce(String messageId, String body, Instant deliverAt) {
+    em.persist(
+        new OutboxEntity(
+            UUID.randomUUID().toString(), QUEUE, messageId, body, Instant.now(), deliverAt));
   }
 
   /**
@@ -240,4 +289,12 @@ public class ExecutionRepository {
    * @param execution the execution after the transition, or null when not found
    */
   public record Transition(boolean found, boolean changed, ExecutionEntity execution) {}
+
+  /**
+   * The result of {@link #admit}.
+   *
+   * @param admission what the message may do
+   * @param execution the execution after the decision, or null when not found
+   */
+  public record Admitted(Admission admission, ExecutionEntity execution) {}
 }

@@ -5,6 +5,7 @@ import dev.plinth.server.execution.ExecutionRepository.Transition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -88,7 +89,44 @@ public class ExecutionService {
    */
   public Transition requeue(String id) {
     // A new message id: the broker's duplicate detection remembers the first one.
-    Transition result = repository.requeue(id, id + ":redrive-" + UUID.randomUUID());
+    return announced(repository.requeue(id, id + ":redrive-" + UUID.randomUUID()));
+  }
+
+  /**
+   * Lets a queue message in (see {@link ExecutionRepository#admit}), then invalidates and counts a
+   * run, or nudges the relay for an early continuation written again.
+   *
+   * @param id the execution id
+   * @param token the end of the delay the message continues after, or null
+   * @param now the arrival time
+   * @return what the message may do
+   */
+  public ExecutionRepository.Admitted admit(String id, Instant token, Instant now) {
+    ExecutionRepository.Admitted admitted = repository.admit(id, token, now);
+    if (admitted.admission() == Admission.RUN) {
+      afterChange(new Transition(true, true, admitted.execution()));
+    } else if (admitted.admission() == Admission.EARLY) {
+      cache.invalidate(id); // a restored execution started its attempt; nothing else changed
+      relay.nudge();
+    }
+    return admitted;
+  }
+
+  /**
+   * Pauses a running execution at a delay step with its continuation (see {@link
+   * ExecutionRepository#suspend}), then invalidates, counts and nudges the relay.
+   *
+   * @param id the execution id
+   * @param resultsJson the results so far
+   * @param until when the delay ends
+   * @return the outcome
+   */
+  public Transition suspend(String id, String resultsJson, Instant until) {
+    return announced(repository.suspend(id, resultsJson, until));
+  }
+
+  /** After a transition that wrote an outbox row when it changed the execution. */
+  private Transition announced(Transition result) {
     afterChange(result);
     if (result.changed()) {
       relay.nudge();

@@ -3,6 +3,7 @@ package dev.plinth.server.execution;
 import dev.plinth.config.PlinthConfig;
 import dev.plinth.queue.Backoff;
 import dev.plinth.queue.SubscribeOptions;
+import dev.plinth.server.workflow.StepLimits;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -21,7 +22,7 @@ import java.util.stream.Collectors;
  *     doubled per attempt
  * @param backoffMax longest retry delay ({@code plinth.server.worker.backoff-max}, 1m)
  * @param maxDelay the longest a {@code delay} step waits ({@code plinth.server.steps.max-delay},
- *     10s)
+ *     24h, the longest a workflow may ask for); a delay holds no thread, only a scheduled message
  * @param httpAllowedHosts hosts an {@code http} step may call ({@code
  *     plinth.server.steps.http-allowed-hosts}, comma-separated, default {@code
  *     localhost,127.0.0.1})
@@ -46,7 +47,7 @@ public record ExecutionSettings(
         config.getInt("plinth.server.worker.max-attempts", 3),
         config.getDuration("plinth.server.worker.backoff-initial", Duration.ofSeconds(1)),
         config.getDuration("plinth.server.worker.backoff-max", Duration.ofMinutes(1)),
-        config.getDuration("plinth.server.steps.max-delay", Duration.ofSeconds(10)),
+        config.getDuration("plinth.server.steps.max-delay", StepLimits.MAX_DELAY),
         Arrays.stream(
                 config
                     .getString("plinth.server.steps.http-allowed-hosts", "localhost,127.0.0.1")

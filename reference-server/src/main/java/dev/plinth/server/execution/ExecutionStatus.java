@@ -11,7 +11,7 @@ import java.util.Optional;
 public enum ExecutionStatus {
   /** Waiting for a worker (new, between attempts, or redriven). */
   QUEUED,
-  /** A worker is running its steps. */
+  /** A worker is running its steps, or a delay step paused it (its resume time is set). */
   RUNNING,
   /** Every step succeeded. */
   SUCCEEDED,

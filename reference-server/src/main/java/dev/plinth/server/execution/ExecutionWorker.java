@@ -6,7 +6,6 @@ import dev.plinth.queue.MessageHandler;
 import dev.plinth.queue.MessageQueue;
 import dev.plinth.queue.Outcome;
 import dev.plinth.queue.Subscription;
-import dev.plinth.server.execution.ExecutionRepository.Transition;
 import dev.plinth.server.execution.steps.StepFailedException;
 import dev.plinth.server.execution.steps.StepRunners;
 import dev.plinth.storage.BlobStore;
@@ -29,7 +28,9 @@ import java.util.logging.Logger;
  * Consumes the {@code executions} queue through the SDK and runs executions. Idempotent per
  * message: a finished or cancelled execution is acknowledged without running (redelivery, a
  * duplicate from the outbox relay). A failing attempt goes back to the queue (the SDK's exponential
- * backoff); the last one dead-letters the message and the execution.
+ * backoff); the last one dead-letters the message and the execution. A delay step pauses the
+ * execution: the attempt ends (acknowledged) and a continuation scheduled for the delay's end
+ * resumes it (see {@link ExecutionEntity#admit}).
  */
 @ApplicationScoped
 public class ExecutionWorker {
@@ -75,20 +76,22 @@ public class ExecutionWorker {
    * @return ack, retry or dead letter
    */
   Outcome handle(Delivery delivery) {
-    String id;
+    ExecutionMessages.Parsed message;
     try {
-      id = ExecutionMessages.executionId(delivery.message().bodyAsText());
+      message = ExecutionMessages.parse(delivery.message().bodyAsText());
     } catch (RuntimeException e) {
       return Outcome.deadLetter("malformed", "Not an execution message: " + e.getMessage());
     }
-    Transition started = executions.transition(id, e -> e.start(Instant.now()));
-    if (!started.found() || !started.changed()) {
-      return Outcome.ack(); // unknown, finished or cancelled: a redelivery is a no-op
+    String id = message.executionId();
+    ExecutionRepository.Admitted admitted = executions.admit(id, message.resumeAt(), Instant.now());
+    if (admitted.admission() != Admission.RUN) {
+      // Unknown, finished, cancelled, a stale copy, or an early continuation already sent again.
+      return Outcome.ack();
     }
     try {
       ExecutionRun.Ended ended =
           run.run(
-              started.execution(),
+              admitted.execution(),
               results -> executions.transition(id, e -> e.recordResults(results)).changed());
       if (ended.result() == ExecutionRun.Result.COMPLETED) {
         // Results and end state in one transaction; no change when cancelled meanwhile.
@@ -97,6 +100,10 @@ public class ExecutionWorker {
             e ->
                 e.recordResults(ended.resultsJson())
                     && e.finish(ExecutionStatus.SUCCEEDED, null, Instant.now()));
+      } else if (ended.result() == ExecutionRun.Result.PAUSED) {
+        // Results, resume time and the scheduled continuation in one transaction; acknowledging
+        // ends this attempt as done, not failed, and frees the worker thread during the delay.
+        executions.suspend(id, ended.resultsJson(), ended.resumeAt());
       }
       return Outcome.ack();
     } catch (StepFailedException e) {

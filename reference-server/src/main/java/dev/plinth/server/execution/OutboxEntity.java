@@ -31,6 +31,9 @@ public class OutboxEntity {
   @Column(name = "sent_at")
   private Instant sentAt;
 
+  @Column(name = "deliver_at")
+  private Instant deliverAt;
+
   /** For JPA. */
   protected OutboxEntity() {}
 
@@ -44,11 +47,28 @@ public class OutboxEntity {
    * @param now the creation time
    */
   public OutboxEntity(String id, String queue, String messageId, String body, Instant now) {
+    this(id, queue, messageId, body, now, null);
+  }
+
+  /**
+   * Creates an unsent outbox row whose message the queue delivers at a given time.
+   *
+   * @param id the row id
+   * @param queue the destination queue
+   * @param messageId the message id (the broker drops a second message with the same id)
+   * @param body the message body (JSON text)
+   * @param now the creation time
+   * @param deliverAt when the queue may deliver the message (scheduled delivery), or null for at
+   *     once
+   */
+  public OutboxEntity(
+      String id, String queue, String messageId, String body, Instant now, Instant deliverAt) {
     this.id = id;
     this.queue = queue;
     this.messageId = messageId;
     this.body = body;
     this.createdAt = now;
+    this.deliverAt = deliverAt;
   }
 
   /**
@@ -84,6 +104,13 @@ public class OutboxEntity {
    */
   public Instant createdAt() {
     return createdAt;
+  }
+
+  /**
+   * @return when the queue may deliver the message, or null for at once
+   */
+  public Instant deliverAt() {
+    return deliverAt;
   }
 
   /**

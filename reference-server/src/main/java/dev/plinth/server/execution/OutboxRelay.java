@@ -135,6 +135,7 @@ public class OutboxRelay {
               Message.builder(row.body().getBytes(StandardCharsets.UTF_8))
                   .contentType("application/json")
                   .messageId(row.messageId())
+                  .deliverAt(row.deliverAt()) // a delay step's continuation: the queue holds it
                   .build());
     }
     byQueue.forEach(queue::sendBatch);

@@ -23,7 +23,7 @@ public class OutboxRepository {
    * accepts the same statement. The relay does not promise FIFO order (the queue does not either).
    */
   private static final String CLAIM =
-      "SELECT id, queue_name, message_id, body, created_at, sent_at FROM outbox"
+      "SELECT id, queue_name, message_id, body, created_at, sent_at, deliver_at FROM outbox"
           + " WHERE sent_at IS NULL FETCH FIRST %d ROWS ONLY FOR UPDATE SKIP LOCKED";
 
   @PersistenceContext(unitName = "plinth")

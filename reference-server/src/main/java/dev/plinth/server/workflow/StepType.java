@@ -26,11 +26,12 @@ enum StepType {
       JsonFields.requiredObject(step, path, "output");
     }
   },
-  /** Waits: {@code durationMs} up to 5 minutes. */
+  /** Waits: {@code durationMs} up to {@link StepLimits#MAX_DELAY} (a day). */
   DELAY("durationMs") {
     @Override
     void validateFields(JsonObject step, String path) {
-      if (JsonFields.optionalLong(step, path, "durationMs", 0, 300_000) == null) {
+      long max = StepLimits.MAX_DELAY.toMillis();
+      if (JsonFields.optionalLong(step, path, "durationMs", 0, max) == null) {
         throw new RequestValidationException(path + "durationMs", "Required: milliseconds.");
       }
     }

@@ -98,6 +98,19 @@ public class Fixture {
             .add("url", "http://blocked.example.test/data"));
   }
 
+  /**
+   * A definition that pauses for ten minutes: one {@code delay} step named {@code wait}.
+   *
+   * @return the definition
+   */
+  static JsonObject waiting() {
+    return definition(
+        Json.createObjectBuilder()
+            .add("name", "wait")
+            .add("type", "delay")
+            .add("durationMs", 600_000));
+  }
+
   private static JsonObject definition(JsonObjectBuilder step) {
     return Json.createObjectBuilder()
         .add("schemaVersion", 1)
@@ -146,6 +159,26 @@ public class Fixture {
         .stream()
         .findFirst()
         .map(o -> new OutboxRow(o.id(), o.queue(), o.messageId(), o.sentAt() != null));
+  }
+
+  /**
+   * Lists when the committed continuations of an execution (messages after a delay step) are to be
+   * delivered, oldest row first, outside any caller transaction.
+   *
+   * @param executionId the execution id
+   * @return the delivery times of its continuation rows
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public List<Instant> continuations(String executionId) {
+    return em
+        .createQuery(
+            "SELECT o FROM OutboxEntity o WHERE o.messageId LIKE :prefix ORDER BY o.createdAt",
+            OutboxEntity.class)
+        .setParameter("prefix", executionId + ":resume-%")
+        .getResultList()
+        .stream()
+        .map(OutboxEntity::deliverAt)
+        .toList();
   }
 
   /**

@@ -24,7 +24,8 @@ class InContainerArqIT
     implements CdiWiringScenarios,
         WorkflowRepositoryScenarios,
         ExecutionRepositoryScenarios,
-        OutboxRelayScenarios {
+        OutboxRelayScenarios,
+        DelayScenarios {
 
   @Inject Fixture fixture;
 
@@ -38,7 +39,8 @@ class InContainerArqIT
         WorkflowRepositoryScenarios.class,
         ExecutionRepositoryScenarios.class,
         OutboxRelayScenarios.class,
-        OutboxRelayScenarios.Deliveries.class);
+        OutboxRelayScenarios.Deliveries.class,
+        DelayScenarios.class);
   }
 
   /**

@@ -74,12 +74,12 @@ class DatabaseBackupTest {
     insertWorkflows(450); // more than two pages
     sql(
         "INSERT INTO execution VALUES ('e1','w0001',1,'{}','succeeded','{\"a\":1}','{\"s\":{}}',"
-            + "2,NULL,'ada','key-1',TIMESTAMP '2026-01-01 10:00:00',NULL,NULL,3)");
+            + "2,NULL,'ada','key-1',TIMESTAMP '2026-01-01 10:00:00',NULL,NULL,3,NULL)");
 
     byte[] backup = snapshot();
 
     try (BackupReader reader = new BackupReader(new ByteArrayInputStream(backup))) {
-      assertThat(reader.header().schemaVersion()).isEqualTo("2");
+      assertThat(reader.header().schemaVersion()).isEqualTo("3");
       List<BackupRecord> rows = new ArrayList<>();
       for (BackupRecord r = reader.next(); r != null; r = reader.next()) {
         rows.add(r);
@@ -191,7 +191,7 @@ class DatabaseBackupTest {
 
     assertThatThrownBy(() -> restore(backup, RestoreMode.REPLACE))
         .isInstanceOf(InvalidBackupException.class)
-        .hasMessageContaining("newer than this database's 2");
+        .hasMessageContaining("newer than this database's 3");
   }
 
   @Test
@@ -275,7 +275,7 @@ class DatabaseBackupTest {
             + "','{}','{}',"
             + "1,NULL,'ada',"
             + (key == null ? "NULL" : "'" + key + "'")
-            + ",CURRENT_TIMESTAMP,NULL,NULL,1)");
+            + ",CURRENT_TIMESTAMP,NULL,NULL,1,NULL)");
   }
 
   private static void sql(String sql) throws SQLException {

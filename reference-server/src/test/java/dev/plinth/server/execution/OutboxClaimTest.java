@@ -30,6 +30,7 @@ class OutboxClaimTest {
     try (Statement s = connect(true).createStatement()) {
       s.execute("RUNSCRIPT FROM 'classpath:db/migration/V1__workflows.sql'");
       s.execute("RUNSCRIPT FROM 'classpath:db/migration/V2__executions.sql'");
+      s.execute("RUNSCRIPT FROM 'classpath:db/migration/V3__delays.sql'");
       Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
       for (int i = 0; i < 5; i++) {
         s.execute(

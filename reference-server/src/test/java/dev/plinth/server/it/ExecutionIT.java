@@ -2,20 +2,19 @@ package dev.plinth.server.it;
 
 import static dev.plinth.server.it.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Executions end to end: outbox, queue worker, step results, retries, dead letters, redrive. */
 class ExecutionIT {
-  private static final String RUNS = "/api/v1/executions";
+  private static final String RUNS = Executions.PATH;
   private static String viewer;
   private static String user;
   private static String admin;
@@ -137,63 +136,39 @@ class ExecutionIT {
   }
 
   private static String createActive(String steps) {
-    String body =
-        "{\"name\": \"%s\", \"status\": \"active\", \"definition\": {\"steps\": [%s]}}"
-            .formatted(Workflows.uniqueName(), steps);
-    HttpResponse<String> response = ServerClient.postJson(Workflows.PATH, user, body);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return ServerClient.json(response).getString("id");
+    return Executions.createActive(user, steps);
   }
 
   private static HttpResponse<String> start(String workflow, String key, String body) {
-    HttpRequest.Builder request =
-        ServerClient.request(Workflows.PATH + "/" + workflow + "/executions", user)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    if (key != null) {
-      request.header("Idempotency-Key", key);
-    }
-    return ServerClient.send(request);
+    return Executions.start(user, workflow, key, body);
   }
 
   private static HttpResponse<String> cancel(String id, String token) {
-    return ServerClient.send(
-        ServerClient.request(RUNS + "/" + id + "/cancel", token)
-            .POST(HttpRequest.BodyPublishers.noBody()));
+    return Executions.cancel(id, token);
   }
 
   private static String status(String id) {
-    return ServerClient.json(ServerClient.get(RUNS + "/" + id, viewer)).getString("status");
+    return Executions.get(id, viewer).getString("status");
   }
 
   private static JsonObject awaitStatus(String id, String status) {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(100))
-        .until(() -> status(id), status::equals);
-    return ServerClient.json(ServerClient.get(RUNS + "/" + id, viewer));
+    return Executions.awaitStatus(id, status, viewer);
   }
 
   /** Waits for the execution's dead letter; returns its id. */
   private static String awaitDeadLetter(String executionId) {
-    String[] found = new String[1];
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(100))
-        .until(
-            () -> {
-              JsonObject list =
-                  ServerClient.json(
-                      ServerClient.get("/api/v1/admin/dead-letters?queue=executions", admin));
-              for (JsonValue item : list.getJsonArray("items")) {
-                JsonObject letter = item.asJsonObject();
-                if (executionId.equals(letter.getString("executionId", ""))) {
-                  found[0] = letter.getString("id");
-                  return true;
-                }
-              }
-              return false;
-            });
-    return found[0];
+    return Executions.awaitPresent(
+        () -> {
+          JsonObject list =
+              ServerClient.json(
+                  ServerClient.get("/api/v1/admin/dead-letters?queue=executions", admin));
+          for (JsonValue item : list.getJsonArray("items")) {
+            JsonObject letter = item.asJsonObject();
+            if (executionId.equals(letter.getString("executionId", ""))) {
+              return Optional.of(letter.getString("id"));
+            }
+          }
+          return Optional.empty();
+        });
   }
 }

@@ -31,6 +31,7 @@ class WorkflowInputParserTest {
                  "headers": {"X-A": "1"}, "body": {"k": 1}},
                 {"name": "b", "type": "transform", "output": {"x": 1}},
                 {"name": "c", "type": "delay", "durationMs": 0},
+                {"name": "c2", "type": "delay", "durationMs": 86400000},
                 {"name": "d", "type": "log", "message": "m"},
                 {"name": "e", "type": "notify", "message": "m", "channel": "ops"},
                 {"name": "f", "type": "store", "key": "out/a.json", "content": {"a": 1}},
@@ -39,7 +40,7 @@ class WorkflowInputParserTest {
 
     assertThat(input.name()).isEqualTo("demo");
     assertThat(input.status()).isEqualTo(WorkflowStatus.ACTIVE);
-    assertThat(input.definition().getJsonArray("steps")).hasSize(7);
+    assertThat(input.definition().getJsonArray("steps")).hasSize(8);
   }
 
   @Test
@@ -74,6 +75,8 @@ class WorkflowInputParserTest {
         "negative delay | {\"name\": \"a\", \"type\": \"delay\", \"durationMs\": -1} |"
             + " definition.steps[0].durationMs",
         "missing delay | {\"name\": \"a\", \"type\": \"delay\"} | definition.steps[0].durationMs",
+        "delay over a day | {\"name\": \"a\", \"type\": \"delay\", \"durationMs\": 86400001} |"
+            + " definition.steps[0].durationMs",
         "log level | {\"name\": \"a\", \"type\": \"log\", \"message\": \"m\", \"level\":"
             + " \"loud\"} | definition.steps[0].level",
         "notify message | {\"name\": \"a\", \"type\": \"notify\"} | definition.steps[0].message",

@@ -2,6 +2,8 @@ package dev.plinth.server.execution.steps;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.util.Optional;
 
 /** Runs one type of step. */
 @FunctionalInterface
@@ -24,5 +26,16 @@ public interface StepRunner {
    */
   default boolean pure() {
     return false;
+  }
+
+  /**
+   * Tells whether the execution pauses after this step, and until when: the attempt ends and a
+   * message scheduled for that time resumes the execution at the next step.
+   *
+   * @param result the step's result (as {@link #run} returned it)
+   * @return when to resume, or empty (the default) to go on at once
+   */
+  default Optional<Instant> pauseUntil(JsonValue result) {
+    return Optional.empty();
   }
 }

@@ -6,8 +6,11 @@ import dev.plinth.telemetry.Telemetry;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The runner of every step type, by type id. */
@@ -48,7 +51,7 @@ public final class StepRunners {
         Map.of(
             "log", new LogStep(telemetry),
             "transform", new TransformStep(),
-            "delay", new DelayStep(maxDelay),
+            "delay", new DelayStep(maxDelay, Clock.systemUTC()),
             "http", new HttpStep(client, allowedHosts),
             "notify", new NotifyStep(queue),
             "store", new StoreStep(storage),
@@ -82,5 +85,17 @@ public final class StepRunners {
           "Step '" + step.getString("name", "?") + "' has an unknown type.", false);
     }
     return runner.run(step, context);
+  }
+
+  /**
+   * Tells whether the execution pauses after a step (see {@link StepRunner#pauseUntil}).
+   *
+   * @param step the step definition
+   * @param result the step's result
+   * @return when to resume, or empty to go on at once
+   */
+  public Optional<Instant> pauseUntil(JsonObject step, JsonValue result) {
+    StepRunner runner = runners.get(step.getString("type", ""));
+    return runner == null ? Optional.empty() : runner.pauseUntil(result);
   }
 }
