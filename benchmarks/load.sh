@@ -49,8 +49,10 @@ if [ "${LOAD_BACKENDS:-embedded}" = postgres ]; then
   redis_port=${LOAD_REDIS_PORT:-56379}
   work=$PWD/reference-server/target/load-backends
   mkdir -p "$work"
-  ./mvnw -q -pl reference-server dependency:build-classpath -Dmdep.includeScope=test \
-    -Dmdep.outputFile="$work/classpath.txt"
+  # In the reactor (test-compile): ItBackends' launchers come from the test-backends module, which
+  # is never installed into ~/.m2. Every module writes the file; reference-server, last, wins.
+  ./mvnw -q -pl reference-server -am test-compile dependency:build-classpath -DskipTests \
+    -Dmdep.includeScope=test -Dmdep.outputFile="$work/classpath.txt"
   java -cp "reference-server/target/test-classes:$(cat "$work/classpath.txt")" \
     benchmarks/KeepBackends.java "$pg_port" "$redis_port" "$work" > "$work/keeper.log" 2>&1 &
   keeper=$!

@@ -3,12 +3,12 @@ package dev.plinth.bench;
 import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
-import dev.plinth.azure.storage.Azurite;
 import dev.plinth.core.Platform;
 import dev.plinth.storage.Blob;
 import dev.plinth.storage.BlobInfo;
 import dev.plinth.storage.BlobStore;
 import dev.plinth.storage.PutOptions;
+import dev.plinth.testing.Azurite;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,8 +29,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * download) on the same Azurite instance and the same container: the raw side uses the provider's
  * own {@link BlobContainerClient} ({@code unwrap}), so both share the HTTP pipeline. Reads stream
  * the whole object through the same 64 KiB buffer on both sides. Azurite (Node.js) runs as a child
- * process of the trial, started by the providers-azure test launcher; without Node.js or without
- * the npm-installed Azurite the trial fails with a message saying how to fix it.
+ * process of the trial, started by the test-backends launcher; without Node.js or without the
+ * npm-installed Azurite the trial fails with a message saying how to fix it.
  */
 @State(Scope.Benchmark)
 public class AzureBlobBenchmark {
@@ -57,14 +57,6 @@ public class AzureBlobBenchmark {
    */
   @Setup(Level.Trial)
   public void start() throws IOException {
-    if (System.getProperty(Azurite.HOME_PROPERTY) == null) {
-      // The bench JVM runs in benchmarks/; Azurite is npm-installed under providers-azure/target.
-      System.setProperty(
-          Azurite.HOME_PROPERTY,
-          Path.of(System.getProperty("user.dir"), "..", "providers-azure", "target", "azurite")
-              .normalize()
-              .toString());
-    }
     home = Files.createTempDirectory("plinth-bench-azurite");
     azurite = Azurite.start(home);
     platform =

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.plinth.cache.Cache;
 import dev.plinth.core.Platform;
+import dev.plinth.testing.EmbeddedRedis;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +34,7 @@ public class RedisCacheBenchmark {
   static final int BATCH = 100;
   private static final Duration TTL = Duration.ofMinutes(10);
 
-  private RedisProcess redis;
+  private EmbeddedRedis redis;
   private Platform platform;
   private Cache cache;
   private JedisPooled jedis;
@@ -48,7 +49,7 @@ public class RedisCacheBenchmark {
   /** Starts redis and the platform, and writes every key once so reads hit. */
   @Setup(Level.Trial)
   public void start() {
-    redis = RedisProcess.start();
+    redis = EmbeddedRedis.start();
     platform = Platforms.only("cache", "redis", Map.of("plinth.cache.redis.url", redis.url()));
     cache = platform.cache();
     jedis = cache.unwrap(JedisPooled.class);

@@ -6,8 +6,6 @@ import dev.plinth.auth.Principal;
 import dev.plinth.auth.TokenRequest;
 import dev.plinth.azure.auth.EntraTestSettings;
 import dev.plinth.azure.auth.MockEntraIssuer;
-import dev.plinth.azure.cache.EmbeddedRedis;
-import dev.plinth.azure.storage.Azurite;
 import dev.plinth.azure.telemetry.Envelope;
 import dev.plinth.azure.telemetry.IngestionServer;
 import dev.plinth.config.ConfigSource;
@@ -18,6 +16,8 @@ import dev.plinth.core.PortName;
 import dev.plinth.core.config.EnvironmentSource;
 import dev.plinth.queue.DeadLetter;
 import dev.plinth.telemetry.PlinthMetrics;
+import dev.plinth.testing.Azurite;
+import dev.plinth.testing.EmbeddedRedis;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * issuer shaped like Entra ID, app-insights on a local ingestion endpoint. There is no Service Bus
  * emulator, so the queue alone is overridden to the embedded {@code artemis} provider
  * (azure-servicebus has its own mock and {@code -Plive} tests in providers-azure). The peers come
- * from providers-azure's test-jar; Node.js is required for Azurite.
+ * from providers-azure's test-jar and test-backends; Node.js is required for Azurite.
  */
 class AzureQuickstartTest {
   private static final String REDIS_ACCESS_KEY = "quickstart-Access-Key-0123456789=";

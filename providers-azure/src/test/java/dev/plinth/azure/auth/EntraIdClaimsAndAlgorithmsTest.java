@@ -1,7 +1,6 @@
 package dev.plinth.azure.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -13,7 +12,6 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.plinth.auth.Principal;
-import dev.plinth.error.AuthenticationException;
 import dev.plinth.error.AuthenticationException.Reason;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,48 +19,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Claim mapping and algorithm checks against the mock OIDC server: app-only tokens, groups overage,
  * role mapping, and algorithm confusion (HS256 keyed with the public key, RS384, no kid).
  */
-class EntraIdClaimsAndAlgorithmsTest {
-  private static MockEntraIssuer issuer;
-  private static EntraIdAuthenticatorDriver driver;
-
-  @BeforeAll
-  static void start() {
-    issuer = new MockEntraIssuer();
-    driver = EntraTestSettings.driver(singleTenant());
-  }
-
-  @AfterAll
-  static void stop() {
-    issuer.close();
-  }
-
-  private static Map<String, String> singleTenant() {
-    return EntraTestSettings.singleTenant(issuer.authority(), issuer.tenant());
-  }
-
-  private static Map<String, Object> userClaims() {
-    return issuer.userClaims();
-  }
-
-  private static String sign(Map<String, Object> claims, String audience) {
-    return issuer.issue(issuer.issuerId(), audience, claims, 3600);
-  }
-
-  private static void assertRefused(
-      EntraIdAuthenticatorDriver target, String token, Reason reason) {
-    assertThatThrownBy(() -> target.authenticate(token))
-        .isInstanceOfSatisfying(
-            AuthenticationException.class, e -> assertThat(e.reason()).isEqualTo(reason));
-  }
-
+class EntraIdClaimsAndAlgorithmsTest extends MockEntraIssuerFixture {
   @Test
   void authenticate_idtypApp_isAppEvenWithoutRoles() {
     Map<String, Object> claims = userClaims();

@@ -1,59 +1,22 @@
 package dev.plinth.azure.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plinth.auth.AuthCapabilities;
 import dev.plinth.auth.Principal;
-import dev.plinth.error.AuthenticationException;
 import dev.plinth.error.AuthenticationException.Reason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issuer, tenant and lifetime checks against the mock OIDC server: v1 and v2 issuers, App ID URI
  * audience, the multi-tenant allow-list and {@code nbf} with clock skew.
  */
-class EntraIdIssuerAndTenantTest {
-  private static MockEntraIssuer issuer;
-  private static EntraIdAuthenticatorDriver driver;
-
-  @BeforeAll
-  static void start() {
-    issuer = new MockEntraIssuer();
-    driver = EntraTestSettings.driver(singleTenant());
-  }
-
-  @AfterAll
-  static void stop() {
-    issuer.close();
-  }
-
-  private static Map<String, String> singleTenant() {
-    return EntraTestSettings.singleTenant(issuer.authority(), issuer.tenant());
-  }
-
-  private static Map<String, Object> userClaims() {
-    return issuer.userClaims();
-  }
-
-  private static String sign(Map<String, Object> claims, String audience) {
-    return issuer.issue(issuer.issuerId(), audience, claims, 3600);
-  }
-
-  private static void assertRefused(
-      EntraIdAuthenticatorDriver target, String token, Reason reason) {
-    assertThatThrownBy(() -> target.authenticate(token))
-        .isInstanceOfSatisfying(
-            AuthenticationException.class, e -> assertThat(e.reason()).isEqualTo(reason));
-  }
-
+class EntraIdIssuerAndTenantTest extends MockEntraIssuerFixture {
   @Test
   void authenticate_v2Token_mapsEntraClaims() {
     Map<String, Object> claims = userClaims();

@@ -9,6 +9,7 @@ import dev.plinth.Health;
 import dev.plinth.auth.Principal;
 import dev.plinth.error.AuthenticationException;
 import dev.plinth.error.AuthenticationException.Reason;
+import dev.plinth.tck.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

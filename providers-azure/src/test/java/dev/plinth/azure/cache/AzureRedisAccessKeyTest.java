@@ -9,6 +9,8 @@ import dev.plinth.error.ConfigurationException;
 import dev.plinth.error.ProviderUnavailableException;
 import dev.plinth.spi.ProviderContext;
 import dev.plinth.spi.cache.CacheDriver;
+import dev.plinth.testing.EmbeddedRedis;
+import dev.plinth.testing.FreePorts;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,7 +74,7 @@ class AzureRedisAccessKeyTest {
 
   @Test
   void create_serverDown_startsWithHealthDownAndUnavailableCalls() {
-    int port = EmbeddedRedis.freePort();
+    int port = FreePorts.find();
 
     try (CacheDriver driver = new AzureRedisCacheProvider().create(context(port, ACCESS_KEY))) {
       Health health = driver.health();

@@ -4,6 +4,7 @@ import dev.plinth.cache.Cache;
 import dev.plinth.config.Profile;
 import dev.plinth.core.Platform;
 import dev.plinth.tck.CacheContract;
+import dev.plinth.testing.EmbeddedRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

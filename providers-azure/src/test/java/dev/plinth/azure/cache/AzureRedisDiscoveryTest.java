@@ -3,6 +3,7 @@ package dev.plinth.azure.cache;
 import dev.plinth.spi.PlinthProvider;
 import dev.plinth.spi.cache.CacheProvider;
 import dev.plinth.tck.ProviderDiscoveryContract;
+import dev.plinth.testing.EmbeddedRedis;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -9,6 +9,7 @@ import dev.plinth.Health;
 import dev.plinth.error.ConfigurationException;
 import dev.plinth.spi.ProviderContext;
 import dev.plinth.spi.cache.CacheDriver;
+import dev.plinth.testing.EmbeddedRedis;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -10,6 +10,7 @@ import dev.plinth.redis.testing.SelfSignedCertificate;
 import dev.plinth.redis.testing.TlsProxy;
 import dev.plinth.spi.ProviderContext;
 import dev.plinth.spi.cache.CacheDriver;
+import dev.plinth.testing.EmbeddedRedis;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

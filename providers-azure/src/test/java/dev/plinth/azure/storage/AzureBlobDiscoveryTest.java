@@ -3,6 +3,7 @@ package dev.plinth.azure.storage;
 import dev.plinth.spi.PlinthProvider;
 import dev.plinth.spi.storage.BlobStoreProvider;
 import dev.plinth.tck.ProviderDiscoveryContract;
+import dev.plinth.testing.Azurite;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

@@ -3,7 +3,6 @@ package dev.plinth.azure.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.azure.storage.blob.BlobContainerClient;
-import dev.plinth.config.Profile;
 import dev.plinth.core.Platform;
 import dev.plinth.storage.Blob;
 import dev.plinth.storage.BlobInfo;
@@ -18,6 +17,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,35 +36,25 @@ class AzureBlobMemoryBoundTest {
   private static final int MIB = 1024 * 1024;
 
   @TempDir static Path azuriteHome;
-  private static Azurite azurite;
+  private static AzuriteBlobPlatform fixture;
   private static Platform platform;
 
   @BeforeAll
   static void start() {
-    azurite = Azurite.start(azuriteHome);
-    platform =
-        Platform.builder()
-            .profile(Profile.MEMORY)
-            .property("plinth.storage.provider", "azure-blob")
-            .property("plinth.storage.azure-blob.connection-string", azurite.connectionString())
-            .property("plinth.storage.azure-blob.container", "memory-bound")
-            .property("plinth.storage.azure-blob.create-container", "true")
+    fixture =
+        AzuriteBlobPlatform.start(
+            azuriteHome,
+            "memory-bound",
             // Blocks below half a G1 region, so the staged buffers fit in a heap full of ballast
             // without needing contiguous free regions.
-            .property("plinth.storage.azure-blob.block-size", "256KiB")
-            .property("plinth.cache.provider", "none")
-            .property("plinth.queue.provider", "none")
-            .property("plinth.auth.provider", "none")
-            .build();
+            Map.of("plinth.storage.azure-blob.block-size", "256KiB"));
+    platform = fixture.platform();
   }
 
   @AfterAll
   static void stop() {
-    if (platform != null) {
-      platform.close();
-    }
-    if (azurite != null) {
-      azurite.close();
+    if (fixture != null) {
+      fixture.close();
     }
   }
 

@@ -1,10 +1,9 @@
 package dev.plinth.azure.storage;
 
-import dev.plinth.config.Profile;
-import dev.plinth.core.Platform;
 import dev.plinth.storage.BlobStore;
 import dev.plinth.tck.BlobStoreContract;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,38 +14,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AzureBlobStoreContractTest extends BlobStoreContract {
   @TempDir static Path azuriteHome;
-  private static Azurite azurite;
-  private static Platform platform;
+  private static AzuriteBlobPlatform fixture;
 
   @BeforeAll
   static void start() {
-    azurite = Azurite.start(azuriteHome);
-    platform =
-        Platform.builder()
-            .profile(Profile.MEMORY)
-            .property("plinth.storage.provider", "azure-blob")
-            .property("plinth.storage.azure-blob.connection-string", azurite.connectionString())
-            .property("plinth.storage.azure-blob.container", "tck")
-            .property("plinth.storage.azure-blob.create-container", "true")
-            // Only the storage port is under test; the others stay off.
-            .property("plinth.cache.provider", "none")
-            .property("plinth.queue.provider", "none")
-            .property("plinth.auth.provider", "none")
-            .build();
+    fixture = AzuriteBlobPlatform.start(azuriteHome, "tck", Map.of());
   }
 
   @AfterAll
   static void stop() {
-    if (platform != null) {
-      platform.close();
-    }
-    if (azurite != null) {
-      azurite.close();
+    if (fixture != null) {
+      fixture.close();
     }
   }
 
   @Override
   protected BlobStore blobStore() {
-    return platform.storage();
+    return fixture.platform().storage();
   }
 }

@@ -18,6 +18,7 @@ import dev.plinth.storage.PresignedUrl;
 import dev.plinth.storage.PutOptions;
 import dev.plinth.tck.MapPlinthConfig;
 import dev.plinth.telemetry.Telemetry;
+import dev.plinth.testing.Azurite;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -9,8 +9,8 @@ import dev.plinth.core.storage.PortableBlobStore;
 import dev.plinth.spi.ProviderContext;
 import dev.plinth.tck.MapPlinthConfig;
 import dev.plinth.telemetry.Telemetry;
+import dev.plinth.testing.Azurite;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Azurite's blob service over HTTPS with OAuth ({@code --oauth basic}): it accepts Entra ID bearer
@@ -31,16 +30,16 @@ import java.util.concurrent.TimeUnit;
 final class AzuriteOAuth implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
-  private final Process process;
+  private final Azurite azurite;
   private final String endpoint;
   private final SelfSignedCertificate certificate;
   private final java.net.http.HttpClient plainHttps;
   private final EmulatorEntraCredential credential = EmulatorEntraCredential.valid();
   private PortableBlobStore store;
 
-  private AzuriteOAuth(Process process, int port, SelfSignedCertificate certificate) {
-    this.process = process;
-    this.endpoint = "https://127.0.0.1:" + port + "/" + Azurite.ACCOUNT;
+  private AzuriteOAuth(Azurite azurite, SelfSignedCertificate certificate) {
+    this.azurite = azurite;
+    this.endpoint = "https://127.0.0.1:" + azurite.port() + "/" + Azurite.ACCOUNT;
     this.certificate = certificate;
     this.plainHttps =
         java.net.http.HttpClient.newBuilder().sslContext(certificate.sslContext()).build();
@@ -56,45 +55,29 @@ final class AzuriteOAuth implements AutoCloseable {
    */
   static AzuriteOAuth start(Path location, String container) throws IOException {
     SelfSignedCertificate certificate = SelfSignedCertificate.generate(location);
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    Path log = location.resolve("azurite-oauth.log");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                List.of(
-                    "node",
-                    mainScript().toString(),
-                    "--blobHost",
-                    "127.0.0.1",
-                    "--blobPort",
-                    Integer.toString(port),
-                    "--location",
-                    location.resolve("data").toString(),
-                    "--oauth",
-                    "basic",
-                    "--cert",
-                    certificate.pfx().toString(),
-                    "--pwd",
-                    certificate.password(),
-                    "--silent",
-                    "--skipApiVersionCheck",
-                    "--loose",
-                    "--disableTelemetry"))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    // A copy with a SAS source makes Azurite fetch that URL from itself: over this certificate.
-    builder.environment().put("NODE_EXTRA_CA_CERTS", certificate.pem().toString());
-    AzuriteOAuth azurite = new AzuriteOAuth(builder.start(), port, certificate);
+    Azurite emulator =
+        Azurite.start(
+            location,
+            List.of(
+                "--oauth",
+                "basic",
+                "--cert",
+                certificate.pfx().toString(),
+                "--pwd",
+                certificate.password()),
+            // A copy with a SAS source makes Azurite fetch that URL from itself: over this
+            // certificate.
+            Map.of("NODE_EXTRA_CA_CERTS", certificate.pem().toString()));
+    AzuriteOAuth azurite = new AzuriteOAuth(emulator, certificate);
     try {
       await()
           .atMost(START_TIMEOUT)
           .pollInterval(Duration.ofMillis(100))
-          .until(() -> azurite.answersHttps() || !azurite.process.isAlive());
-      if (!azurite.process.isAlive()) {
+          .until(() -> azurite.answersHttps() || !emulator.isRunning());
+      if (!emulator.isRunning()) {
         throw new IllegalStateException(
-            "Azurite (HTTPS, OAuth) exited: " + Files.readString(log, StandardCharsets.UTF_8));
+            "Azurite (HTTPS, OAuth) exited: "
+                + Files.readString(location.resolve("azurite.log"), StandardCharsets.UTF_8));
       }
       azurite.store = azurite.openStore(azurite.credential, container);
       return azurite;
@@ -175,9 +158,7 @@ final class AzuriteOAuth implements AutoCloseable {
     if (store != null) {
       store.close();
     }
-    process.destroy();
-    process.onExit().completeOnTimeout(null, 10, TimeUnit.SECONDS).join();
-    process.destroyForcibly();
+    azurite.close();
   }
 
   /** Tells whether the TLS listener is up (any HTTP answer will do, even a refusal). */
@@ -188,20 +169,5 @@ final class AzuriteOAuth implements AutoCloseable {
     } catch (IOException e) {
       return false;
     }
-  }
-
-  private static Path mainScript() {
-    String home = System.getProperty(Azurite.HOME_PROPERTY);
-    Path prefix =
-        home != null
-            ? Path.of(home)
-            : Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
-                .resolve("target/azurite");
-    Path main = prefix.resolve("node_modules/azurite/dist/src/blob/main.js");
-    if (!Files.isRegularFile(main)) {
-      throw new IllegalStateException(
-          "Azurite is not installed at " + main + "; build with providers-azure in the reactor");
-    }
-    return main;
   }
 }

@@ -8,9 +8,11 @@ import dev.plinth.Health;
 import dev.plinth.config.Profile;
 import dev.plinth.error.ConfigurationException;
 import dev.plinth.redis.RedisCacheDriver;
+import dev.plinth.redis.RedisSettings;
 import dev.plinth.spi.ProviderContext;
 import dev.plinth.spi.cache.CacheDriver;
 import dev.plinth.telemetry.Telemetry;
+import dev.plinth.testing.EmbeddedRedis;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,7 +101,8 @@ class RedisAuthTest {
   @Test
   void driverOperations_wrongPassword_throwConfigurationExceptionAndHealthDown() {
     try (RedisCacheDriver driver =
-        RedisCacheDriver.connect(server.settings().withPassword(null, "nope-nope"))) {
+        RedisCacheDriver.connect(
+            RedisSettings.of("127.0.0.1", server.port()).withPassword(null, "nope-nope"))) {
       assertThatThrownBy(() -> driver.get("auth:k"))
           .isInstanceOf(ConfigurationException.class)
           .hasMessageNotContaining("nope-nope");

@@ -1,9 +1,9 @@
 package dev.plinth.local.cache;
 
 import dev.plinth.cache.Cache;
-import dev.plinth.config.Profile;
 import dev.plinth.core.Platform;
 import dev.plinth.tck.CacheContract;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -18,17 +18,7 @@ class RedisCacheContractTest extends CacheContract {
   @BeforeAll
   static void start() {
     backend = RedisTestBackend.start();
-    platform =
-        Platform.builder()
-            .profile(Profile.MEMORY)
-            .property("plinth.storage.provider", "none")
-            .property("plinth.queue.provider", "none")
-            .property("plinth.auth.provider", "none")
-            .property("plinth.telemetry.provider", "none")
-            .property("plinth.cache.provider", "redis")
-            .property("plinth.cache.redis.url", backend.url())
-            .property("plinth.cache.distributed-single-flight", "true")
-            .build();
+    platform = backend.platform(Map.of("plinth.cache.distributed-single-flight", "true"));
   }
 
   @AfterAll

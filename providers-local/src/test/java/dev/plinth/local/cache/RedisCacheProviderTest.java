@@ -11,9 +11,7 @@ import dev.plinth.redis.RedisSettings;
 import dev.plinth.spi.ProviderContext;
 import dev.plinth.spi.cache.CacheDriver;
 import dev.plinth.telemetry.Telemetry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import dev.plinth.testing.FreePorts;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -92,7 +90,7 @@ class RedisCacheProviderTest {
 
   @Test
   void create_serverDown_startsWithHealthDownAndUnavailableCalls() {
-    int port = unusedPort();
+    int port = FreePorts.find();
     Map<String, String> properties =
         Map.of(
             "plinth.cache.redis.url",
@@ -106,14 +104,6 @@ class RedisCacheProviderTest {
           .isInstanceOf(ProviderUnavailableException.class)
           .hasMessageContaining("127.0.0.1:" + port)
           .hasMessageNotContaining("never-shown");
-    }
-  }
-
-  private static int unusedPort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -8,6 +8,8 @@ import static org.awaitility.Awaitility.await;
 import dev.plinth.Health;
 import dev.plinth.error.ProviderUnavailableException;
 import dev.plinth.redis.RedisCacheDriver;
+import dev.plinth.redis.RedisSettings;
+import dev.plinth.testing.EmbeddedRedis;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,9 @@ class RedisOutageTest {
   @BeforeAll
   static void startRedis() {
     server = EmbeddedRedis.start("requirepass " + PASSWORD);
-    driver = RedisCacheDriver.connect(server.settings().withPassword(null, PASSWORD));
+    driver =
+        RedisCacheDriver.connect(
+            RedisSettings.of("127.0.0.1", server.port()).withPassword(null, PASSWORD));
   }
 
   @AfterAll

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.plinth.Health;
 import dev.plinth.cache.Cache;
 import dev.plinth.cache.CacheCapabilities;
-import dev.plinth.config.Profile;
 import dev.plinth.core.Platform;
 import dev.plinth.core.PortName;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,17 +24,7 @@ class RedisPlatformTest {
   @BeforeAll
   static void start() {
     backend = RedisTestBackend.start();
-    platform =
-        Platform.builder()
-            .profile(Profile.MEMORY)
-            // Only the cache port matters here; the others are disabled.
-            .property("plinth.storage.provider", "none")
-            .property("plinth.queue.provider", "none")
-            .property("plinth.auth.provider", "none")
-            .property("plinth.telemetry.provider", "none")
-            .property("plinth.cache.provider", "redis")
-            .property("plinth.cache.redis.url", backend.url())
-            .build();
+    platform = backend.platform(Map.of());
   }
 
   @AfterAll

@@ -1,8 +1,11 @@
 package dev.plinth.local.cache;
 
+import dev.plinth.config.Profile;
+import dev.plinth.core.Platform;
 import dev.plinth.redis.RedisSettings;
 import dev.plinth.redis.RedisUrl;
-import java.util.Optional;
+import dev.plinth.testing.EmbeddedRedis;
+import java.util.Map;
 
 /**
  * The Redis a test class runs against: the server named by {@code PLINTH_TEST_REDIS_URL} when set,
@@ -10,55 +13,80 @@ import java.util.Optional;
  * {@code @AfterAll}.
  */
 final class RedisTestBackend implements AutoCloseable {
-  /** Environment variable naming an external Redis, e.g. {@code redis://localhost:6379/15}. */
-  static final String EXTERNAL_URL_ENV = "PLINTH_TEST_REDIS_URL";
-
   private final EmbeddedRedis embedded;
-  private final RedisSettings settings;
   private final String url;
 
-  private RedisTestBackend(EmbeddedRedis embedded, RedisSettings settings, String url) {
+  private RedisTestBackend(EmbeddedRedis embedded, String url) {
     this.embedded = embedded;
-    this.settings = settings;
     this.url = url;
   }
 
   static RedisTestBackend start() {
-    Optional<String> external =
-        Optional.ofNullable(System.getenv(EXTERNAL_URL_ENV)).filter(v -> !v.isBlank());
-    if (external.isPresent()) {
-      RedisUrl url = RedisUrl.parse(EXTERNAL_URL_ENV, external.get());
-      RedisSettings base = RedisSettings.of(url.host(), url.port());
-      RedisSettings settings =
-          new RedisSettings(
-              url.host(),
-              url.port(),
-              url.tls(),
-              url.database(),
-              null,
-              base.poolMaxTotal(),
-              base.poolMaxIdle(),
-              base.poolMinIdle(),
-              base.connectTimeout(),
-              base.socketTimeout(),
-              base.configPrefix());
-      return new RedisTestBackend(
-          null,
-          url.password() == null ? settings : settings.withPassword(url.user(), url.password()),
-          external.get().trim());
-    }
-    EmbeddedRedis embedded = EmbeddedRedis.start();
-    return new RedisTestBackend(
-        embedded, embedded.settings(), "redis://127.0.0.1:" + embedded.port());
+    return EmbeddedRedis.externalUrl()
+        .map(external -> new RedisTestBackend(null, external))
+        .orElseGet(
+            () -> {
+              EmbeddedRedis embedded = EmbeddedRedis.start();
+              return new RedisTestBackend(embedded, embedded.url());
+            });
   }
 
+  /** The driver settings for this server, from its URL (database and credentials included). */
   RedisSettings settings() {
-    return settings;
+    RedisUrl parsed = RedisUrl.parse(EmbeddedRedis.EXTERNAL_URL_ENV, url);
+    RedisSettings base = RedisSettings.of(parsed.host(), parsed.port());
+    RedisSettings settings =
+        new RedisSettings(
+            parsed.host(),
+            parsed.port(),
+            parsed.tls(),
+            parsed.database(),
+            null,
+            base.poolMaxTotal(),
+            base.poolMaxIdle(),
+            base.poolMinIdle(),
+            base.connectTimeout(),
+            base.socketTimeout(),
+            base.configPrefix());
+    return parsed.password() == null
+        ? settings
+        : settings.withPassword(parsed.user(), parsed.password());
   }
 
   /** The URL for {@code plinth.cache.redis.url}. */
   String url() {
     return url;
+  }
+
+  /**
+   * Builds a platform as an application would: the redis cache on this server, the other ports off.
+   *
+   * @param cacheProperties further {@code plinth.cache.*} properties
+   * @return the platform; close it in {@code @AfterAll}
+   */
+  Platform platform(Map<String, String> cacheProperties) {
+    return cachePlatform(url, cacheProperties);
+  }
+
+  /**
+   * Builds a platform as an application would: the redis cache at {@code url}, the other ports off.
+   *
+   * @param url the value of {@code plinth.cache.redis.url}
+   * @param cacheProperties further {@code plinth.cache.*} properties
+   * @return the platform; close it in {@code @AfterAll}
+   */
+  static Platform cachePlatform(String url, Map<String, String> cacheProperties) {
+    return Platform.builder()
+        .profile(Profile.MEMORY)
+        // Only the cache port matters here; the others are disabled.
+        .property("plinth.storage.provider", "none")
+        .property("plinth.queue.provider", "none")
+        .property("plinth.auth.provider", "none")
+        .property("plinth.telemetry.provider", "none")
+        .property("plinth.cache.provider", "redis")
+        .property("plinth.cache.redis.url", url)
+        .properties(cacheProperties)
+        .build();
   }
 
   @Override

@@ -3,13 +3,14 @@ package dev.plinth.local.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plinth.cache.Cache;
-import dev.plinth.config.Profile;
 import dev.plinth.core.Platform;
 import dev.plinth.redis.testing.SelfSignedCertificate;
 import dev.plinth.redis.testing.TlsProxy;
 import dev.plinth.tck.CacheContract;
+import dev.plinth.testing.EmbeddedRedis;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,17 +35,13 @@ class RedisTlsContractTest extends CacheContract {
     redis = EmbeddedRedis.start();
     proxy = TlsProxy.start(certificate.serverContext(), "127.0.0.1", redis.port());
     platform =
-        Platform.builder()
-            .profile(Profile.MEMORY)
-            .property("plinth.storage.provider", "none")
-            .property("plinth.queue.provider", "none")
-            .property("plinth.auth.provider", "none")
-            .property("plinth.telemetry.provider", "none")
-            .property("plinth.cache.provider", "redis")
-            .property("plinth.cache.redis.url", "rediss://localhost:" + proxy.port())
-            .property("plinth.cache.redis.truststore", certificate.pem().toString())
-            .property("plinth.cache.distributed-single-flight", "true")
-            .build();
+        RedisTestBackend.cachePlatform(
+            "rediss://localhost:" + proxy.port(),
+            Map.of(
+                "plinth.cache.redis.truststore",
+                certificate.pem().toString(),
+                "plinth.cache.distributed-single-flight",
+                "true"));
   }
 
   @AfterAll

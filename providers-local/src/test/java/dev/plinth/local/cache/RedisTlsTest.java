@@ -15,6 +15,7 @@ import dev.plinth.redis.testing.TlsProxy;
 import dev.plinth.spi.ProviderContext;
 import dev.plinth.spi.cache.CacheDriver;
 import dev.plinth.telemetry.Telemetry;
+import dev.plinth.testing.EmbeddedRedis;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.plinth.server.itazure;
 
+import dev.plinth.testing.Azurite;
+import dev.plinth.testing.EmbeddedRedis;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +12,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
-import redis.embedded.RedisServer;
 
 /**
  * The forked JVM of {@link AzurePeers}: runs the azure IT server's peers until it is terminated or
@@ -80,7 +81,7 @@ public final class AzurePeersMain {
   private void startAll(
       Path workDir, Path azuriteHome, int azurite, int oidc, int ingestion, int redis)
       throws IOException {
-    running.push(AzuriteProcess.start(azuriteHome, azurite, workDir.resolve("azurite")));
+    running.push(Azurite.start(azuriteHome, azurite, workDir.resolve("azurite")));
 
     MockOAuth2Server issuer = new MockOAuth2Server();
     issuer.start(InetAddress.getByName("127.0.0.1"), oidc);
@@ -88,21 +89,7 @@ public final class AzurePeersMain {
 
     running.push(PeerControlServer.start(ingestion, issuer, "http://127.0.0.1:" + oidc));
 
-    RedisServer redisServer =
-        RedisServer.newRedisServer()
-            .port(redis)
-            .bind("127.0.0.1")
-            .setting("save \"\"")
-            .setting("appendonly no")
-            .setting("requirepass " + REDIS_ACCESS_KEY)
-            .build();
-    redisServer.start();
-    running.push(
-        () -> {
-          if (redisServer.isActive()) {
-            redisServer.stop();
-          }
-        });
+    running.push(EmbeddedRedis.start(redis, "requirepass " + REDIS_ACCESS_KEY));
   }
 
   private void closeAll() {

@@ -1,10 +1,8 @@
 package dev.plinth.server.itbackends;
 
+import dev.plinth.testing.EmbeddedRedis;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import redis.embedded.RedisServer;
 
 /**
  * Starts (and stops) the backends of the IT server {@code plinth-it-pg}: an embedded PostgreSQL and
@@ -21,10 +18,11 @@ import redis.embedded.RedisServer;
  *
  * <p>Run by {@code exec:java} inside the Maven JVM: {@code start <pgPort> <redisPort> <workDir>} in
  * {@code pre-integration-test} (before Liberty starts), {@code stop <redisPort> <workDir>} in
- * {@code verify} (after Liberty stopped, before failsafe fails the build on a failed IT). {@code start} returns once both accept
- * connections; the processes outlive it. {@code stop} finds them again by port and by PostgreSQL's
- * {@code postmaster.pid}, so it needs no state from {@code start}. When {@code
- * PLINTH_TEST_DATABASE_URL} is set the build uses that database and no PostgreSQL is started.
+ * {@code verify} (after Liberty stopped, before failsafe fails the build on a failed IT). {@code
+ * start} returns once both accept connections; the processes outlive it. {@code stop} finds them
+ * again by port and by PostgreSQL's {@code postmaster.pid}, so it needs no state from {@code
+ * start}. When {@code PLINTH_TEST_DATABASE_URL} is set the build uses that database and no
+ * PostgreSQL is started.
  */
 public final class ItBackends {
   private static final String EXTERNAL_DB = "PLINTH_TEST_DATABASE_URL";
@@ -66,17 +64,11 @@ public final class ItBackends {
           .setErrorRedirector(ProcessBuilder.Redirect.appendTo(workDir.resolve("pg.log").toFile()))
           .start();
     }
-    RedisServer.newRedisServer()
-        .port(redisPort)
-        .bind("127.0.0.1")
-        .setting("save \"\"")
-        .setting("appendonly no")
-        .build()
-        .start();
+    EmbeddedRedis.start(redisPort); // outlives this call: stop finds it again by its port
   }
 
   private static void stop(int redisPort, Path workDir) throws IOException {
-    shutdownRedis(redisPort);
+    EmbeddedRedis.shutdown(redisPort);
     Path pid = workDir.resolve("pgdata").resolve("postmaster.pid");
     if (Files.exists(pid)) {
       long postmaster = Long.parseLong(Files.readAllLines(pid).get(0).trim());
@@ -98,17 +90,6 @@ public final class ItBackends {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(path);
       }
-    }
-  }
-
-  private static void shutdownRedis(int port) {
-    try (Socket socket = new Socket("127.0.0.1", port)) {
-      OutputStream out = socket.getOutputStream();
-      out.write("SHUTDOWN NOSAVE\r\n".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      socket.getInputStream().read(); // the server closes the connection when it exits
-    } catch (IOException alreadyGone) {
-      // nothing listens on the port any more: already stopped
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.plinth.server.it;
 
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
+import dev.plinth.testing.Azurite;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -33,8 +34,6 @@ final class AzurePeerClient {
   static final String INSTRUMENTATION_KEY = required("azure.it.instrumentation-key");
 
   private static final String CONTROL = "http://127.0.0.1:" + required("azure.it.peers.port");
-  private static final String AZURITE_KEY =
-      "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -79,11 +78,7 @@ final class AzurePeerClient {
   /** The server's blob container in Azurite, read with the Azure SDK (not through the server). */
   static BlobContainerClient container() {
     String connectionString =
-        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey="
-            + AZURITE_KEY
-            + ";BlobEndpoint=http://127.0.0.1:"
-            + required("azure.it.azurite.port")
-            + "/devstoreaccount1;";
+        Azurite.connectionString(Integer.parseInt(required("azure.it.azurite.port")));
     return new BlobServiceClientBuilder()
         .connectionString(connectionString)
         .buildClient()
