@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plinth.config.PlinthConfig;
 import dev.plinth.error.ConfigurationException;
-import dev.plinth.redis.testing.SelfSignedCertificate;
-import dev.plinth.redis.testing.TlsProxy;
 import dev.plinth.tck.MapPlinthConfig;
+import dev.plinth.testing.SelfSignedCertificate;
+import dev.plinth.testing.TlsProxy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plinth.Health;
 import dev.plinth.error.ConfigurationException;
-import dev.plinth.redis.testing.SelfSignedCertificate;
-import dev.plinth.redis.testing.TlsProxy;
 import dev.plinth.spi.ProviderContext;
 import dev.plinth.spi.cache.CacheDriver;
 import dev.plinth.testing.EmbeddedRedis;
+import dev.plinth.testing.SelfSignedCertificate;
+import dev.plinth.testing.TlsProxy;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

@@ -10,6 +10,9 @@ import dev.plinth.spi.ProviderContext;
 import dev.plinth.tck.MapPlinthConfig;
 import dev.plinth.telemetry.Telemetry;
 import dev.plinth.testing.Azurite;
+import dev.plinth.testing.SelfSignedCertificate;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -20,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLException;
 
 /**
  * Azurite's blob service over HTTPS with OAuth ({@code --oauth basic}): it accepts Entra ID bearer
@@ -42,7 +46,7 @@ final class AzuriteOAuth implements AutoCloseable {
     this.endpoint = "https://127.0.0.1:" + azurite.port() + "/" + Azurite.ACCOUNT;
     this.certificate = certificate;
     this.plainHttps =
-        java.net.http.HttpClient.newBuilder().sslContext(certificate.sslContext()).build();
+        java.net.http.HttpClient.newBuilder().sslContext(certificate.clientContext()).build();
   }
 
   /**
@@ -54,7 +58,8 @@ final class AzuriteOAuth implements AutoCloseable {
    * @return the running emulator
    */
   static AzuriteOAuth start(Path location, String container) throws IOException {
-    SelfSignedCertificate certificate = SelfSignedCertificate.generate(location);
+    SelfSignedCertificate certificate =
+        SelfSignedCertificate.generate(location, "azurite", "dns:localhost,ip:127.0.0.1");
     Azurite emulator =
         Azurite.start(
             location,
@@ -62,7 +67,7 @@ final class AzuriteOAuth implements AutoCloseable {
                 "--oauth",
                 "basic",
                 "--cert",
-                certificate.pfx().toString(),
+                certificate.keyStore().toString(),
                 "--pwd",
                 certificate.password()),
             // A copy with a SAS source makes Azurite fetch that URL from itself: over this
@@ -120,7 +125,7 @@ final class AzuriteOAuth implements AutoCloseable {
     HttpClient http =
         new NettyAsyncHttpClientBuilder(
                 reactor.netty.http.client.HttpClient.create()
-                    .secure(tls -> tls.sslContext(certificate.nettySslContext())))
+                    .secure(tls -> tls.sslContext(nettyTrusting(certificate))))
             .build();
     AzureBlobStoreProvider provider = new AzureBlobStoreProvider(credential, http);
     return new PortableBlobStore(
@@ -168,6 +173,15 @@ final class AzuriteOAuth implements AutoCloseable {
       return true;
     } catch (IOException e) {
       return false;
+    }
+  }
+
+  /** A Netty (the Azure SDK's transport) client TLS context that trusts only the certificate. */
+  private static SslContext nettyTrusting(SelfSignedCertificate certificate) {
+    try {
+      return SslContextBuilder.forClient().trustManager(certificate.pem().toFile()).build();
+    } catch (SSLException e) {
+      throw new IllegalStateException("Could not build a Netty TLS context", e);
     }
   }
 }

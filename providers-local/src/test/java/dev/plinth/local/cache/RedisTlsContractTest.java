@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plinth.cache.Cache;
 import dev.plinth.core.Platform;
-import dev.plinth.redis.testing.SelfSignedCertificate;
-import dev.plinth.redis.testing.TlsProxy;
 import dev.plinth.tck.CacheContract;
 import dev.plinth.testing.EmbeddedRedis;
+import dev.plinth.testing.SelfSignedCertificate;
+import dev.plinth.testing.TlsProxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;

@@ -10,6 +10,7 @@ import dev.plinth.queue.Message;
 import dev.plinth.queue.Outcome;
 import dev.plinth.queue.SubscribeOptions;
 import dev.plinth.queue.Subscription;
+import dev.plinth.testing.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +36,7 @@ class ArtemisKilledConsumerTest {
 
   @BeforeAll
   static void startBroker() {
-    int port = TestContexts.freePort();
+    int port = FreePorts.find();
     broker = EmbeddedArtemisBroker.start(dir.resolve("broker"), "127.0.0.1", port);
     url = "tcp://127.0.0.1:" + port;
   }

@@ -6,6 +6,7 @@ import dev.plinth.core.queue.PortableMessageQueue;
 import dev.plinth.queue.MessageQueue;
 import dev.plinth.spi.ProviderContext;
 import dev.plinth.tck.MessageQueueContract;
+import dev.plinth.testing.FreePorts;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -21,7 +22,7 @@ class ArtemisRemoteContractTest extends MessageQueueContract {
   @BeforeAll
   static void startBroker() {
     // A short close timeout: the crash test closes a subscription whose handler is blocked.
-    int port = TestContexts.freePort();
+    int port = FreePorts.find();
     broker = EmbeddedArtemisBroker.start(dataDir, "127.0.0.1", port);
     ProviderContext context =
         queueContext(

@@ -11,6 +11,7 @@ import dev.plinth.queue.DeadLetter;
 import dev.plinth.queue.Message;
 import dev.plinth.spi.queue.DriverSubscribeOptions;
 import dev.plinth.spi.queue.DriverSubscription;
+import dev.plinth.testing.FreePorts;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +32,7 @@ class ArtemisRemoteDriverTest {
 
   @BeforeAll
   static void startBroker() {
-    int port = TestContexts.freePort();
+    int port = FreePorts.find();
     broker = EmbeddedArtemisBroker.start(dataDir, "127.0.0.1", port);
     driver =
         (ArtemisQueueDriver)
@@ -97,7 +98,7 @@ class ArtemisRemoteDriverTest {
 
   @Test
   void create_unreachableBroker_failsWithProviderUnavailable() {
-    int closedPort = TestContexts.freePort();
+    int closedPort = FreePorts.find();
 
     assertThatThrownBy(
             () ->

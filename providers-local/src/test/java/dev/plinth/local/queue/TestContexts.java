@@ -4,14 +4,11 @@ import dev.plinth.config.PlinthConfig;
 import dev.plinth.config.Profile;
 import dev.plinth.spi.ProviderContext;
 import dev.plinth.telemetry.Telemetry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Builds provider contexts and ports for the Artemis tests. */
+/** Builds provider contexts for the Artemis tests. */
 final class TestContexts {
   private TestContexts() {}
 
@@ -40,19 +37,5 @@ final class TestContexts {
           }
         };
     return new ProviderContext("queue", config, Telemetry.noop());
-  }
-
-  /**
-   * Finds a free TCP port on the loopback interface.
-   *
-   * @return the port
-   */
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,17 +1,20 @@
-package dev.plinth.redis.testing;
+package dev.plinth.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A self-signed server certificate made with the JDK's {@code keytool} binary (no test-only crypto
@@ -98,6 +101,30 @@ public record SelfSignedCertificate(Path keyStore, String password, Path pem) {
         "-storepass",
         storePassword);
     return trustStore;
+  }
+
+  /**
+   * Returns a client-side TLS context that trusts only this certificate.
+   *
+   * @return the context, e.g. for {@code java.net.http.HttpClient.Builder.sslContext}
+   */
+  public SSLContext clientContext() {
+    try (InputStream in = Files.newInputStream(pem)) {
+      KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+      trust.load(null, null);
+      trust.setCertificateEntry(
+          "self-signed", CertificateFactory.getInstance("X.509").generateCertificate(in));
+      TrustManagerFactory factory =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      factory.init(trust);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, factory.getTrustManagers(), null);
+      return context;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot build a client context trusting " + pem, e);
+    }
   }
 
   /**

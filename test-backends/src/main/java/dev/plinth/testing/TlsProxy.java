@@ -1,4 +1,4 @@
-package dev.plinth.redis.testing;
+package dev.plinth.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
