@@ -21,7 +21,8 @@ import redis.clients.jedis.exceptions.JedisException;
  *   <li>a TLS certificate that is untrusted or issued for another host, or a server without TLS:
  *       {@link ConfigurationException} (see {@link RedisTlsErrors});
  *   <li>rejected credentials ({@code WRONGPASS}, {@code NOAUTH}): {@link ConfigurationException}
- *       naming {@code <prefix>.password}, because retrying with the same settings cannot succeed;
+ *       naming the provider's credential key, because retrying with the same settings cannot
+ *       succeed;
  *   <li>any other Redis error: {@link PlinthException}.
  * </ul>
  */
@@ -52,7 +53,7 @@ final class RedisErrors {
               ? " requires a password but none was sent"
               : " rejected the credentials";
       return new ConfigurationException(
-          settings.configPrefix() + ".password",
+          settings.keys().credentialKey(),
           "Redis at "
               + settings.address()
               + what
@@ -61,12 +62,8 @@ final class RedisErrors {
               + " ("
               + reply
               + "). Check "
-              + settings.configPrefix()
-              + ".user and "
-              + settings.configPrefix()
-              + ".password (or the user:password part of "
-              + settings.configPrefix()
-              + ".url).",
+              + settings.keys().credentials()
+              + ".",
           e);
     }
     if (isUnavailable(e)) {
@@ -77,9 +74,9 @@ final class RedisErrors {
               + operation
               + ": "
               + firstLine(rootMessage(e))
-              + ". Check that the Redis server is running and that "
-              + addressPointsToIt()
-              + "."
+              + ". Check that the Redis server is running and that its address ("
+              + settings.keys().address()
+              + ") is right."
               + RedisTlsErrors.timeoutHint(settings, e),
           e);
     }
@@ -91,14 +88,6 @@ final class RedisErrors {
             + ": "
             + firstLine(e.getMessage()),
         e);
-  }
-
-  /** The keys that hold the address: {@code redis} takes a URL, {@code azure-redis} a host. */
-  private String addressPointsToIt() {
-    String prefix = settings.configPrefix();
-    return prefix.endsWith(".azure-redis")
-        ? prefix + ".host and " + prefix + ".port point to it"
-        : prefix + ".url points to it";
   }
 
   private static Throwable authCause(Throwable e) {

@@ -20,8 +20,7 @@ import redis.clients.jedis.RedisCredentials;
  * @param poolMinIdle the idle connections kept warm
  * @param connectTimeout how long to wait for a TCP connection
  * @param socketTimeout how long to wait for a reply, and for a free pooled connection
- * @param configPrefix the configuration prefix named in error messages, e.g. {@code
- *     plinth.cache.redis}
+ * @param keys the provider's configuration keys, named in error messages
  * @param trust the certificates TLS connections trust, or null for the JVM's default trust store
  */
 public record RedisSettings(
@@ -35,7 +34,7 @@ public record RedisSettings(
     int poolMinIdle,
     Duration connectTimeout,
     Duration socketTimeout,
-    String configPrefix,
+    RedisKeys keys,
     RedisTrust trust) {
 
   /** Default pool size. */
@@ -57,14 +56,14 @@ public record RedisSettings(
    * @param poolMinIdle the idle minimum
    * @param connectTimeout the connect timeout
    * @param socketTimeout the socket timeout
-   * @param configPrefix the configuration prefix
+   * @param keys the configuration keys
    * @param trust the TLS trust, or null
    */
   public RedisSettings {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(connectTimeout, "connectTimeout");
     Objects.requireNonNull(socketTimeout, "socketTimeout");
-    Objects.requireNonNull(configPrefix, "configPrefix");
+    Objects.requireNonNull(keys, "keys");
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("port must be 1..65535: " + port);
     }
@@ -72,48 +71,6 @@ public record RedisSettings(
       throw new IllegalArgumentException(
           "pool sizes must satisfy 0 <= minIdle <= maxIdle, total > 0");
     }
-  }
-
-  /**
-   * Creates settings that trust the JVM's default trust store (see {@link #withTrust}).
-   *
-   * @param host the host
-   * @param port the port
-   * @param tls TLS on or off
-   * @param database the database index
-   * @param credentials the credentials supplier, or null
-   * @param poolMaxTotal the pool size
-   * @param poolMaxIdle the idle maximum
-   * @param poolMinIdle the idle minimum
-   * @param connectTimeout the connect timeout
-   * @param socketTimeout the socket timeout
-   * @param configPrefix the configuration prefix
-   */
-  public RedisSettings(
-      String host,
-      int port,
-      boolean tls,
-      int database,
-      Supplier<RedisCredentials> credentials,
-      int poolMaxTotal,
-      int poolMaxIdle,
-      int poolMinIdle,
-      Duration connectTimeout,
-      Duration socketTimeout,
-      String configPrefix) {
-    this(
-        host,
-        port,
-        tls,
-        database,
-        credentials,
-        poolMaxTotal,
-        poolMaxIdle,
-        poolMinIdle,
-        connectTimeout,
-        socketTimeout,
-        configPrefix,
-        null);
   }
 
   /**
@@ -136,7 +93,8 @@ public record RedisSettings(
         0,
         DEFAULT_TIMEOUT,
         DEFAULT_TIMEOUT,
-        "plinth.cache.redis");
+        RedisKeys.urlStyle("plinth.cache.redis"),
+        null);
   }
 
   /**
@@ -184,8 +142,17 @@ public record RedisSettings(
         poolMinIdle,
         connectTimeout,
         socketTimeout,
-        configPrefix,
+        keys,
         newTrust);
+  }
+
+  /**
+   * Returns the provider's configuration prefix, e.g. {@code plinth.cache.redis}.
+   *
+   * @return the prefix
+   */
+  public String configPrefix() {
+    return keys.prefix();
   }
 
   /**

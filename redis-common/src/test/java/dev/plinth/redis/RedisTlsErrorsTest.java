@@ -28,7 +28,8 @@ class RedisTlsErrorsTest {
           0,
           RedisSettings.DEFAULT_TIMEOUT,
           RedisSettings.DEFAULT_TIMEOUT,
-          "plinth.cache.redis");
+          RedisKeys.urlStyle("plinth.cache.redis"),
+          null);
 
   @Test
   void translate_plainReplyToTheTlsHello_isConfigurationNamingTls() {

@@ -1,6 +1,7 @@
 package dev.plinth.azure.cache;
 
 import dev.plinth.config.PlinthConfig;
+import dev.plinth.redis.RedisKeys;
 import dev.plinth.redis.RedisSettings;
 import dev.plinth.redis.RedisTrust;
 import dev.plinth.spi.ProviderContext;
@@ -178,8 +179,28 @@ public record AzureRedisConfig(
         0,
         timeout,
         timeout,
-        PREFIX,
+        redisKeys(),
         trust);
+  }
+
+  /**
+   * The keys that shared Redis errors name: this provider has a host and a port instead of a URL,
+   * and an access key or an Entra identity instead of a password.
+   *
+   * @return the keys
+   */
+  RedisKeys redisKeys() {
+    String address = key("host") + " and " + key("port");
+    if (auth == AzureRedisAuth.ACCESS_KEY) {
+      return new RedisKeys(PREFIX, address, key("access-key"), key("access-key"));
+    }
+    return new RedisKeys(
+        PREFIX,
+        address,
+        key("user"),
+        "the identity's data access policy on the cache and "
+            + key("user")
+            + " (the identity's object id, if set)");
   }
 
   @Override

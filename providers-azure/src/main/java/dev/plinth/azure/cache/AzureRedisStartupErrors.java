@@ -22,7 +22,8 @@ final class AzureRedisStartupErrors {
    */
   static ConfigurationException atFirstPing(
       AzureRedisConfig config, ConfigurationException failure) {
-    boolean credentials = failure.key().filter(k -> k.endsWith(".password")).isPresent();
+    String credentialKey = config.redisKeys().credentialKey();
+    boolean credentials = failure.key().filter(credentialKey::equals).isPresent();
     return credentials ? rejected(config, failure) : failure;
   }
 

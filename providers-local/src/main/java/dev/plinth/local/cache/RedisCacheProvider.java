@@ -4,6 +4,7 @@ import dev.plinth.config.PlinthConfig;
 import dev.plinth.error.ConfigurationException;
 import dev.plinth.error.PlinthException;
 import dev.plinth.redis.RedisCacheDriver;
+import dev.plinth.redis.RedisKeys;
 import dev.plinth.redis.RedisSettings;
 import dev.plinth.redis.RedisTrust;
 import dev.plinth.redis.RedisUrl;
@@ -115,7 +116,7 @@ public final class RedisCacheProvider implements CacheProvider {
         0,
         timeout,
         timeout,
-        context.key("redis"),
+        RedisKeys.urlStyle(context.key("redis")),
         RedisTrust.fromConfig(config, context.key("redis"), tls));
   }
 }

@@ -47,7 +47,8 @@ final class RedisTestBackend implements AutoCloseable {
             base.poolMinIdle(),
             base.connectTimeout(),
             base.socketTimeout(),
-            base.configPrefix());
+            base.keys(),
+            null);
     return parsed.password() == null
         ? settings
         : settings.withPassword(parsed.user(), parsed.password());
