@@ -14,10 +14,7 @@ import java.security.UnrecoverableKeyException;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
-import java.util.Base64;
 import java.util.Collections;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
@@ -28,9 +25,8 @@ import javax.net.ssl.TrustManagerFactory;
  * ConfigurationException} naming the key; the password is never part of a message.
  */
 final class TrustStoreLoader {
-  private static final Pattern PEM_CERTIFICATE =
-      Pattern.compile("-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\\s]+)-----END CERTIFICATE-----");
   private static final String PEM_MARKER = "-----BEGIN ";
+  private static final String PEM_CERTIFICATE = "-----BEGIN CERTIFICATE-----";
 
   private TrustStoreLoader() {}
 
@@ -74,23 +70,21 @@ final class TrustStoreLoader {
     return new String(content, StandardCharsets.ISO_8859_1).contains(PEM_MARKER);
   }
 
+  /** Every certificate of a PEM file; the JDK's X.509 factory reads PEM bundles itself. */
   private static KeyStore fromPem(String key, String path, byte[] content) {
-    Matcher blocks = PEM_CERTIFICATE.matcher(new String(content, StandardCharsets.US_ASCII));
+    if (!new String(content, StandardCharsets.ISO_8859_1).contains(PEM_CERTIFICATE)) {
+      throw invalid(key, path, "it is PEM but holds no '" + PEM_CERTIFICATE + "' block", null);
+    }
     KeyStore store = emptyStore();
     try {
-      CertificateFactory x509 = CertificateFactory.getInstance("X.509");
       int count = 0;
-      while (blocks.find()) {
-        byte[] der = Base64.getMimeDecoder().decode(blocks.group(1));
-        Certificate certificate = x509.generateCertificate(new ByteArrayInputStream(der));
+      for (Certificate certificate :
+          CertificateFactory.getInstance("X.509")
+              .generateCertificates(new ByteArrayInputStream(content))) {
         store.setCertificateEntry("ca-" + count++, certificate);
       }
-      if (count == 0) {
-        throw invalid(
-            key, path, "it is PEM but holds no '-----BEGIN CERTIFICATE-----' block", null);
-      }
       return store;
-    } catch (CertificateException | IllegalArgumentException e) {
+    } catch (CertificateException e) {
       throw invalid(key, path, "a PEM certificate in it is malformed (" + e.getMessage() + ")", e);
     } catch (GeneralSecurityException e) {
       throw invalid(key, path, "its certificates cannot be stored (" + e.getMessage() + ")", e);
