@@ -3,7 +3,9 @@ package dev.plinth.local.cache;
 import dev.plinth.config.Profile;
 import dev.plinth.core.Platform;
 import dev.plinth.redis.RedisSettings;
-import dev.plinth.redis.RedisUrl;
+import dev.plinth.spi.ProviderContext;
+import dev.plinth.tck.MapPlinthConfig;
+import dev.plinth.telemetry.Telemetry;
 import dev.plinth.testing.EmbeddedRedis;
 import java.util.Map;
 
@@ -31,27 +33,11 @@ final class RedisTestBackend implements AutoCloseable {
             });
   }
 
-  /** The driver settings for this server, from its URL (database and credentials included). */
+  /** The driver settings for this server, read by the provider from its URL. */
   RedisSettings settings() {
-    RedisUrl parsed = RedisUrl.parse(EmbeddedRedis.EXTERNAL_URL_ENV, url);
-    RedisSettings base = RedisSettings.of(parsed.host(), parsed.port());
-    RedisSettings settings =
-        new RedisSettings(
-            parsed.host(),
-            parsed.port(),
-            parsed.tls(),
-            parsed.database(),
-            null,
-            base.poolMaxTotal(),
-            base.poolMaxIdle(),
-            base.poolMinIdle(),
-            base.connectTimeout(),
-            base.socketTimeout(),
-            base.keys(),
-            null);
-    return parsed.password() == null
-        ? settings
-        : settings.withPassword(parsed.user(), parsed.password());
+    return RedisCacheProvider.settings(
+        new ProviderContext(
+            "cache", new MapPlinthConfig(Map.of("plinth.cache.redis.url", url)), Telemetry.noop()));
   }
 
   /** The URL for {@code plinth.cache.redis.url}. */
